@@ -1,0 +1,3 @@
+from dpgkit.cli import main
+
+main()

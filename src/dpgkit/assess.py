@@ -1,0 +1,119 @@
+"""The pipeline: checkout -> inventory -> probes -> rules -> Assessment.
+
+Consumers (reports, nomination, web) start from the Assessment this returns and never
+scan again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dpgkit import TOOL_NAME, __version__
+from dpgkit.answers import Answers, load_answers
+from dpgkit.config import Config, load_config
+from dpgkit.facts import gather_facts
+from dpgkit.inventory import Inventory, build_inventory
+from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
+from dpgkit.probes.base import ProbeContext
+from dpgkit.probes.registry import all_probes
+from dpgkit.probes.runner import run_probes
+from dpgkit.redact import redact_model
+from dpgkit.rules import evaluate, overall_verdict
+from dpgkit.sections import collect_sections
+from dpgkit.standard import CURRENT_VERSION, load_standard
+
+
+@dataclass
+class AssessOptions:
+    answers_path: Path | None = None
+    types: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    standard_version: str = CURRENT_VERSION
+
+
+ProgressHook = Callable[[str, int, int], None]
+
+
+def assess(
+    path: Path,
+    options: AssessOptions | None = None,
+    progress: ProgressHook | None = None,
+) -> Assessment:
+    options = options or AssessOptions()
+    started = time.perf_counter()
+    standard = load_standard(options.standard_version)
+    early_warnings: list[str] = []
+    config = load_config(path, early_warnings) if path.is_dir() else Config()
+    inventory = build_inventory(path, exclude=[*config.exclude, *options.exclude])
+    inventory.warnings[:0] = early_warnings
+
+    answers_path = options.answers_path
+    if answers_path is None and config.answers:
+        answers_path = inventory.root / config.answers
+    answers = load_answers(answers_path, standard) if answers_path else Answers()
+
+    types = options.types or config.types
+    facts = gather_facts(inventory, types or None)
+    context = ProbeContext(inventory, facts, answers, config, standard)
+    probes = all_probes()
+    total = len(probes)
+    done = 0
+
+    def on_probe(probe_id: str) -> None:
+        nonlocal done
+        if progress is not None:
+            progress(probe_id, done, total)
+        done += 1
+
+    findings = run_probes(context, inventory.warnings, on_probe)
+    definitions = {probe_id: definition for probe_id, (definition, _) in probes.items()}
+    indicators = evaluate(standard, findings, definitions, answers, facts.types)
+    licenses, sdgs = collect_sections(context)
+    assessment = _build(
+        inventory, facts_project(context), standard.version, indicators, licenses, sdgs, started
+    )
+    return redact_model(assessment)
+
+
+def facts_project(context: ProbeContext) -> Project:
+    facts, inventory = context.facts, context.inventory
+    git = inventory.git
+    return Project(
+        name=facts.name,
+        description=facts.description,
+        types=facts.types,
+        repository_url=git.remote_url if git else None,
+        commit=git.commit if git else None,
+        default_branch=git.default_branch if git else None,
+        path=str(inventory.root),
+        languages=facts.languages,
+    )
+
+
+def _build(
+    inventory: Inventory,
+    project: Project,
+    standard_version: str,
+    indicators: list[IndicatorResult],
+    licenses: list[LicenseEntry],
+    sdgs: list[SdgEntry],
+    started: float,
+) -> Assessment:
+    return Assessment(
+        tool=Tool(name=TOOL_NAME, version=__version__),
+        standard_version=standard_version,
+        project=project,
+        indicators=indicators,
+        overall=overall_verdict(indicators),
+        licenses=licenses,
+        sdgs=sdgs,
+        warnings=list(dict.fromkeys(inventory.warnings)),
+        stats=Stats(
+            files=len(inventory.files),
+            bytes_read=inventory.bytes_read,
+            seconds=round(time.perf_counter() - started, 3),
+        ),
+    )

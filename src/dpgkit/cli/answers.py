@@ -1,0 +1,33 @@
+"""``dpg answers init PATH``: a commented template of the questions still open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from dpgkit.answers_template import answers_template
+from dpgkit.assess import AssessOptions, assess
+from dpgkit.cli.common import write_output
+from dpgkit.errors import BadInputError
+
+answers_app = typer.Typer(help="Owner answers: what code cannot tell.", no_args_is_help=True)
+
+
+@answers_app.command("init")
+def init_command(
+    path: Path = typer.Argument(..., help="The project's checkout."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Where to write the template (default: stdout)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a commented answers template for the questions the scan left open."""
+    if output is not None and output.exists() and not force:
+        raise BadInputError(f"{output} exists; use --force to overwrite it")
+    assessment = assess(path, AssessOptions())
+    write_output(answers_template(assessment), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(answers_app, name="answers")

@@ -1,0 +1,118 @@
+"""``dpg assess PATH``: the main command."""
+
+from __future__ import annotations
+
+import io
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from dpgkit.assess import AssessOptions, assess
+from dpgkit.cli.common import stdout_console, write_output
+from dpgkit.config import PROJECT_TYPES
+from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
+from dpgkit.model import Assessment, OverallVerdict, Verdict
+from dpgkit.reports import renderers
+from dpgkit.reports.terminal import print_terminal
+
+
+class FailOn(StrEnum):
+    NOT_ELIGIBLE = "not_eligible"
+    NOT_MET = "not_met"
+    NEEDS_ANSWER = "needs_answer"
+    NEVER = "never"
+
+
+def exit_code_for(assessment: Assessment, fail_on: FailOn) -> int:
+    """The CI gate: which verdicts turn into exit code 1."""
+    verdicts = {result.verdict for result in assessment.indicators}
+    if fail_on is FailOn.NEVER:
+        return EXIT_OK
+    if fail_on is FailOn.NOT_MET:
+        return EXIT_NOT_ELIGIBLE if Verdict.NOT_MET in verdicts else EXIT_OK
+    if fail_on is FailOn.NEEDS_ANSWER:
+        failing = {Verdict.NOT_MET, Verdict.NEEDS_ANSWER}
+        return EXIT_NOT_ELIGIBLE if verdicts & failing else EXIT_OK
+    eligible = assessment.overall.verdict is OverallVerdict.ELIGIBLE
+    return EXIT_OK if eligible else EXIT_NOT_ELIGIBLE
+
+
+def run_assessment(path: Path, options: AssessOptions, show_progress: bool) -> Assessment:
+    if not show_progress:
+        return assess(path, options)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("listing files", total=None)
+
+        def hook(probe_id: str, done: int, total: int) -> None:
+            bar.update(task, description=probe_id, completed=done, total=total)
+
+        return assess(path, options, progress=hook)
+
+
+def _types(values: list[str]) -> list[str]:
+    types = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    unknown = [t for t in types if t not in PROJECT_TYPES]
+    if unknown:
+        raise BadInputError(f"unknown --type {', '.join(unknown)}; use {', '.join(PROJECT_TYPES)}")
+    return types
+
+
+def assess_command(
+    path: Path = typer.Argument(..., help="The project's checkout (a folder)."),
+    answers: Path | None = typer.Option(None, "--answers", "-a", help="Owner answers (YAML)."),
+    project_type: list[str] = typer.Option(
+        [],
+        "--type",
+        "-t",
+        help=f"Project type(s): {', '.join(PROJECT_TYPES)}. Repeat or comma-separate.",
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="Path patterns to leave out (gitignore syntax)."
+    ),
+    output_format: str = typer.Option(
+        "terminal", "--format", "-f", help="terminal, json, markdown, ..."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to this file."
+    ),
+    fail_on: FailOn = typer.Option(
+        FailOn.NOT_ELIGIBLE, "--fail-on", help="Which verdicts make the exit code 1 (CI gate)."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Show evidence for met indicators too."
+    ),
+) -> None:
+    """Assess a checkout against the DPG Standard and report each indicator with evidence.
+
+    Exit code 0 when eligible (or the --fail-on gate passes), 1 when not, 2 on bad input.
+    """
+    formats = renderers()
+    if output_format != "terminal" and output_format not in formats:
+        choices = ", ".join(["terminal", *formats])
+        raise BadInputError(f"unknown --format {output_format}; use one of {choices}")
+    options = AssessOptions(answers_path=answers, types=_types(project_type), exclude=list(exclude))
+    assessment = run_assessment(path, options, show_progress=sys.stderr.isatty())
+    if output_format == "terminal":
+        if output is None:
+            print_terminal(assessment, stdout_console(), verbose)
+        else:
+            buffer = io.StringIO()
+            print_terminal(assessment, Console(file=buffer, width=120, no_color=True), verbose)
+            write_output(buffer.getvalue(), output)
+    else:
+        write_output(formats[output_format](assessment), output)
+    raise typer.Exit(exit_code_for(assessment, fail_on))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("assess")(assess_command)

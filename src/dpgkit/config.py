@@ -1,0 +1,68 @@
+"""Project configuration: ``[tool.dpgkit]`` in pyproject.toml, or ``.dpgkit.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dpgkit.errors import BadInputError
+
+_CONFIG_CAP = 1024 * 1024
+PROJECT_TYPES = ("software", "data", "content", "aimodel", "standard")
+
+
+@dataclass
+class Config:
+    exclude: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    answers: str | None = None
+    source: str | None = None
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > _CONFIG_CAP:
+            return None
+        return tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, tomllib.TOMLDecodeError, ValueError):
+        return None
+
+
+def _from_table(table: Any, source: str) -> Config:
+    if not isinstance(table, dict):
+        raise BadInputError(f"{source}: the dpgkit configuration must be a table")
+    exclude = table.get("exclude", [])
+    types = table.get("type", table.get("types", []))
+    answers = table.get("answers")
+    if isinstance(types, str):
+        types = [types]
+    if not (isinstance(exclude, list) and all(isinstance(item, str) for item in exclude)):
+        raise BadInputError(f"{source}: 'exclude' must be a list of path patterns")
+    if not (isinstance(types, list) and all(t in PROJECT_TYPES for t in types)):
+        raise BadInputError(f"{source}: 'type' must be among {', '.join(PROJECT_TYPES)}")
+    if answers is not None and not isinstance(answers, str):
+        raise BadInputError(f"{source}: 'answers' must be a path")
+    return Config(exclude=list(exclude), types=list(types), answers=answers, source=source)
+
+
+def load_config(root: Path, warnings: list[str]) -> Config:
+    own = root / ".dpgkit.toml"
+    if own.exists():
+        data = _read_toml(own)
+        if data is None:
+            raise BadInputError(f"{own}: not valid TOML")
+        return _from_table(data.get("tool", {}).get("dpgkit", data), ".dpgkit.toml")
+    pyproject = root / "pyproject.toml"
+    if pyproject.exists():
+        data = _read_toml(pyproject)
+        if data is None:
+            warnings.append(
+                "pyproject.toml: not valid TOML, its [tool.dpgkit] settings were ignored"
+            )
+            return Config()
+        table = data.get("tool", {}).get("dpgkit")
+        if table is not None:
+            return _from_table(table, "pyproject.toml [tool.dpgkit]")
+    return Config()

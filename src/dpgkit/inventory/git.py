@@ -1,0 +1,115 @@
+"""Facts from git, asked of git itself with every hook, filter and monitor switched off.
+
+A checkout under assessment is untrusted: its ``.git/config`` could name a command
+(``core.fsmonitor``, filters, hooks) that git would run. We pass overrides that disable
+them and only ever call read-only plumbing.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+_SAFE_CONFIG = (
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.untrackedCache=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "safe.directory=*",
+)
+_TIMEOUT_SECONDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class GitFacts:
+    toplevel: Path
+    commit: str | None
+    remote_url: str | None
+    default_branch: str | None
+
+
+def _git_env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env["LC_ALL"] = "C"
+    return env
+
+
+def run_git(root: Path, *args: str) -> bytes | None:
+    """Output of a read-only git command, or None when git fails or is missing."""
+    try:
+        completed = subprocess.run(
+            ["git", *_SAFE_CONFIG, "-C", str(root), *args],
+            capture_output=True,
+            timeout=_TIMEOUT_SECONDS,
+            env=_git_env(),
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return completed.stdout if completed.returncode == 0 else None
+
+
+def _line(output: bytes | None) -> str | None:
+    if not output:
+        return None
+    text = output.decode("utf-8", errors="replace").strip()
+    return text or None
+
+
+def strip_credentials(url: str) -> str:
+    """Remove user:password@ (and tokens) from an http(s) remote; scp-style remotes keep their user."""
+    parts = urlsplit(url)
+    if parts.scheme in {"http", "https", "ssh", "git", "ftp", "ftps"} and parts.hostname:
+        host = parts.hostname
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        if parts.scheme == "ssh" and parts.username:
+            host = f"{parts.username}@{host}"
+        return urlunsplit((parts.scheme, host, parts.path, "", ""))
+    return url
+
+
+def git_toplevel(root: Path) -> Path | None:
+    top = _line(run_git(root, "rev-parse", "--show-toplevel"))
+    return Path(top) if top else None
+
+
+def git_facts(root: Path) -> GitFacts | None:
+    top = git_toplevel(root)
+    if top is None:
+        return None
+    commit = _line(run_git(root, "rev-parse", "--verify", "-q", "HEAD"))
+    remote = _line(run_git(root, "config", "--get", "remote.origin.url"))
+    branch_ref = _line(run_git(root, "symbolic-ref", "-q", "refs/remotes/origin/HEAD"))
+    if branch_ref:
+        branch: str | None = branch_ref.removeprefix("refs/remotes/origin/")
+    else:
+        branch = _line(run_git(root, "symbolic-ref", "-q", "--short", "HEAD"))
+    return GitFacts(
+        toplevel=top,
+        commit=commit,
+        remote_url=strip_credentials(remote) if remote else None,
+        default_branch=branch,
+    )
+
+
+def git_listed_paths(root: Path) -> list[str] | None:
+    """Tracked plus untracked-but-not-ignored files under root, relative to root."""
+    output = run_git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    if output is None:
+        return None
+    seen: dict[str, None] = {}
+    for raw in output.split(b"\0"):
+        if raw:
+            seen.setdefault(os.fsdecode(raw), None)
+    return list(seen)

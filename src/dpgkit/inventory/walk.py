@@ -1,0 +1,161 @@
+"""List the files of a checkout: git's own list in a git checkout, else a walk honouring .gitignore.
+
+Symlinks are never followed out of the root; loops and dangling links become warnings.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from dpgkit.inventory.git import git_listed_paths
+
+_GITIGNORE_CAP = 1024 * 1024
+_MAX_DEPTH = 256
+
+
+@dataclass
+class WalkResult:
+    # (relative path, absolute path to read, size)
+    files: list[tuple[str, Path, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    used_git: bool = False
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _admit(
+    rel: str, absolute: Path, root: Path, result: WalkResult, parents: dict[Path, bool]
+) -> None:
+    """Add one candidate path, checking symlinks and file type without reading content."""
+    parent = absolute.parent
+    inside = parents.get(parent)
+    if inside is None:
+        # A tracked path whose folder was replaced by a link must not lead us outside.
+        inside = _is_within(Path(os.path.realpath(parent)), root)
+        parents[parent] = inside
+    if not inside:
+        result.warnings.append(f"{rel}: its folder is a link leaving the checkout, not followed")
+        return
+    try:
+        info = absolute.lstat()
+    except OSError as error:
+        result.warnings.append(f"{rel}: cannot be examined ({error.strerror or error})")
+        return
+    target = absolute
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            target = absolute.resolve(strict=True)
+        except RuntimeError:
+            result.warnings.append(f"{rel}: symlink loop, not followed")
+            return
+        except OSError as error:
+            if error.errno == 40:  # ELOOP
+                result.warnings.append(f"{rel}: symlink loop, not followed")
+            else:
+                result.warnings.append(f"{rel}: dangling symlink, not followed")
+            return
+        if not _is_within(target, root):
+            result.warnings.append(f"{rel}: symlink leaves the checkout, not followed")
+            return
+        try:
+            info = target.stat()
+        except OSError as error:
+            result.warnings.append(f"{rel}: cannot be examined ({error.strerror or error})")
+            return
+    if stat.S_ISREG(info.st_mode):
+        result.files.append((rel, target, info.st_size))
+
+
+def _gitignore_spec(directory: Path, root: Path) -> pathspec.GitIgnoreSpec | None:
+    candidate = directory / ".gitignore"
+    try:
+        if candidate.is_symlink() or not candidate.is_file():
+            return None
+        with candidate.open("rb") as handle:
+            raw = handle.read(_GITIGNORE_CAP)
+    except OSError:
+        return None
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _walk_plain(root: Path, result: WalkResult) -> None:
+    # Iterative walk: os.walk with followlinks=False never enters directory symlinks,
+    # which is what keeps us inside the root; we report those links ourselves.
+    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+    parents: dict[Path, bool] = {}
+    root_spec = _gitignore_spec(root, root)
+    if root_spec is not None:
+        specs.append(("", root_spec))
+
+    def ignored(rel: str, is_dir: bool) -> bool:
+        for prefix, spec in specs:
+            if prefix and not rel.startswith(prefix + "/"):
+                continue
+            local = rel[len(prefix) + 1 :] if prefix else rel
+            if spec.match_file(local + "/" if is_dir else local):
+                return True
+        return False
+
+    def walk(directory: Path, rel_dir: str, depth: int) -> Iterator[None]:
+        if depth > _MAX_DEPTH:
+            result.warnings.append(f"{rel_dir}: deeper than {_MAX_DEPTH} levels, not walked")
+            return
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            result.warnings.append(f"{rel_dir or '.'}: cannot be listed ({error.strerror})")
+            return
+        subdirs: list[tuple[Path, str]] = []
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.name == ".git":
+                continue
+            try:
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link, is_dir = False, False
+            if ignored(rel, is_dir):
+                continue
+            if is_dir:
+                subdirs.append((Path(entry.path), rel))
+            else:
+                _admit(rel, Path(entry.path), root, result, parents)
+        for subdir, rel in subdirs:
+            spec = _gitignore_spec(subdir, root)
+            if spec is not None:
+                specs.append((rel, spec))
+            yield from walk(subdir, rel, depth + 1)
+            if spec is not None:
+                specs.pop()
+        yield None
+
+    for _ in walk(root, "", 0):
+        pass
+
+
+def list_files(root: Path) -> WalkResult:
+    result = WalkResult()
+    listed = git_listed_paths(root)
+    if listed is not None:
+        result.used_git = True
+        parents: dict[Path, bool] = {}
+        for rel in listed:
+            _admit(rel, root / rel, root, result, parents)
+    else:
+        _walk_plain(root, result)
+    result.files.sort(key=lambda item: item[0])
+    return result

@@ -1,0 +1,1 @@
+"""Probes: one finding each. Each module registers its probes; its YAML defines them."""

@@ -1,0 +1,44 @@
+"""Run every probe over one context and turn results into Findings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from dpgkit.model import Finding, Outcome
+from dpgkit.probes.base import ProbeContext, Result
+from dpgkit.probes.registry import all_probes
+
+log = logging.getLogger(__name__)
+
+
+def run_probes(
+    context: ProbeContext,
+    warnings: list[str],
+    on_probe: Callable[[str], None] | None = None,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for probe_id, (definition, function) in all_probes().items():
+        if on_probe is not None:
+            on_probe(probe_id)
+        try:
+            result = function(context)
+        except Exception as error:  # a probe bug must not cost the owner the whole report
+            log.debug("probe %s failed", probe_id, exc_info=True)
+            warnings.append(f"probe {probe_id} could not run ({type(error).__name__})")
+            result = Result(Outcome.UNKNOWN, "This check could not run on this checkout.")
+        data = dict(result.data)
+        if result.suggestions:
+            data["suggestions"] = result.suggestions
+        needs_fix = result.outcome in (Outcome.FAIL, Outcome.UNKNOWN)
+        findings.append(
+            Finding(
+                probe=probe_id,
+                outcome=result.outcome,
+                message=result.message,
+                locations=result.locations,
+                remediation=(result.remediation or definition.remediation) if needs_fix else None,
+                data=data,
+            )
+        )
+    return findings

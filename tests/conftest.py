@@ -1,0 +1,78 @@
+"""Shared fixtures: real checkouts built with real git in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.org",
+    "GIT_COMMITTER_NAME": "Test Author",
+    "GIT_COMMITTER_EMAIL": "author@example.org",
+    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
+    "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
+}
+
+Files = Mapping[str, str | bytes]
+
+
+def write_tree(root: Path, files: Files) -> None:
+    for rel, content in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def git(root: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
+
+
+def make_repo(root: Path, files: Files, remote: str | None = None, commit: bool = True) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    write_tree(root, files)
+    git(root, "init", "-q", "-b", "main")
+    if remote:
+        git(root, "remote", "add", "origin", remote)
+    if commit:
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "initial", "--allow-empty")
+    return root
+
+
+@pytest.fixture
+def repo_factory(tmp_path: Path) -> Callable[..., Path]:
+    """Build a git checkout: repo_factory({"README.md": "..."}, name="x", remote=None)."""
+    counter = iter(range(1000))
+
+    def build(
+        files: Files, name: str | None = None, remote: str | None = None, commit: bool = True
+    ) -> Path:
+        return make_repo(tmp_path / (name or f"repo{next(counter)}"), files, remote, commit)
+
+    return build
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared reference data is not beside the project")
+    return SHARED
+
+
+def load_json(path: Path) -> object:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The test command of the README (`make test` calls it after setting up .venv).
+# Runs lint, types and the whole suite (slow, browser and PostgreSQL tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+"$VENV/bin/ruff" check src tests bench tools
+"$VENV/bin/mypy"
+set +e
+"$VENV/bin/pytest" -q "$@"
+status=$?
+set -e
+# pytest exits 5 when it collected no tests: nothing failed, but nothing ran either.
+if [ "$status" -eq 5 ]; then
+  echo "no tests were collected" >&2
+  exit 1
+fi
+exit "$status"
