@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,39 @@ def shared_dir() -> Path:
 
 def load_json(path: Path) -> object:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no browser download): `make test` installs it."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        pytest.fail("chromium is not installed: run tools/ensure-system-deps.sh (Debian package)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def axe_violations(page: object, impact: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core (vendored in tests/assets, MPL-2.0) in a Playwright page; return violations."""
+    page.add_script_tag(path=str(ASSETS / "axe.min.js"))  # type: ignore[attr-defined]
+    result = page.evaluate("async () => await axe.run(document)")  # type: ignore[attr-defined]
+    return [v for v in result["violations"] if v.get("impact") in impact]
