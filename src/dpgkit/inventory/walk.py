@@ -101,12 +101,15 @@ def _walk_plain(root: Path, result: WalkResult) -> None:
         specs.append(("", root_spec))
 
     def ignored(rel: str, is_dir: bool) -> bool:
-        for prefix, spec in specs:
+        # As git does: the deepest .gitignore with a matching pattern decides, so a
+        # nested "!pattern" re-includes what a parent ignored.
+        for prefix, spec in reversed(specs):
             if prefix and not rel.startswith(prefix + "/"):
                 continue
             local = rel[len(prefix) + 1 :] if prefix else rel
-            if spec.match_file(local + "/" if is_dir else local):
-                return True
+            decision = spec.check_file(local + "/" if is_dir else local).include
+            if decision is not None:
+                return decision
         return False
 
     def walk(directory: Path, rel_dir: str, depth: int) -> Iterator[None]:
