@@ -226,3 +226,14 @@ def test_malicious_git_config_is_not_executed(
     git(root, "config", "core.fsmonitor", f"touch {marker}; false")
     build_inventory(root)
     assert not marker.exists()
+
+
+def test_file_that_cannot_be_read_after_listing_is_a_warning(tmp_path: Path) -> None:
+    # As root, permissions do not stop reads; a file removed between listing and reading
+    # exercises the same path: the read fails and becomes a warning.
+    write_tree(tmp_path, {"gone.md": "x\n", "kept.md": "y\n"})
+    inventory = build_inventory(tmp_path)
+    (tmp_path / "gone.md").unlink()
+    assert inventory.text("gone.md") is None
+    assert inventory.text("kept.md") == "y\n"
+    assert any(w.startswith("gone.md: cannot be read") for w in inventory.warnings)
