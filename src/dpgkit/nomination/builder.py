@@ -519,8 +519,14 @@ class _Builder:
             note="the checkout's git remote (origin)",
             evidence=[EvidenceRef(text=project.repository_url)],
         )
+        label = FieldSource(
+            source=Source.DEFAULT, confidence=1.0, note="the registry's label for a main repository"
+        )
         return [
-            {"name": "main", "url": self.put(NOMINEE, "/repositories/0/url", _Value(url, source))}
+            {
+                "name": self.put(NOMINEE, "/repositories/0/name", _Value("main", label)),
+                "url": self.put(NOMINEE, "/repositories/0/url", _Value(url, source)),
+            }
         ]
 
     def organizations(self) -> list[dict[str, str]]:
