@@ -69,12 +69,14 @@ class DependencyReport:
         return dict(Counter(dep.ecosystem for dep in self.direct()).most_common())
 
     def named(self, ecosystem: str, name: str) -> list[Dependency]:
+        """Every entry for a package, direct declarations first, then lock-file entries."""
         key = normalise_name(ecosystem, name)
-        return [
+        found = [
             dep
             for dep in self.dependencies
             if dep.ecosystem == ecosystem and normalise_name(ecosystem, dep.name) == key
         ]
+        return sorted(found, key=lambda dep: not dep.direct)
 
     def locked_version(self, dependency: Dependency) -> str | None:
         """The exact version of a dependency: pinned in its manifest, else from a lock file."""
