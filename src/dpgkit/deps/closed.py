@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
-from dpgkit.deps.sources import code_and_config, code_files, search_files, union
+from dpgkit.deps.sources import code_and_config, code_files, find_uses, search_files, union
 from dpgkit.model import Location
 from dpgkit.parsing import load_yaml
 
@@ -189,7 +189,7 @@ def _match_code(catalog: Catalog, inventory: Inventory, found: dict[str, FoundCo
         for component_id, pattern in per_component.items():
             if pattern is None:
                 continue
-            hits = inventory.search(entry, pattern, 2)
+            hits = find_uses(inventory, entry, pattern, 2)
             if not hits:
                 continue
             item = found.setdefault(component_id, FoundComponent(by_id[component_id]))

@@ -7,11 +7,14 @@ documentation and lock files are treated the same way everywhere.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
+
+import pathspec
 
 from dpgkit.inventory.classify import LOCK_FILES
 
@@ -105,5 +108,37 @@ def search_files(
     inventory: Inventory, entries: Iterable[FileEntry], pattern: re.Pattern[str], per_file: int = 3
 ) -> Iterator[Hit]:
     for entry in entries:
-        for line_no, line in inventory.search(entry, pattern, per_file):
+        for line_no, line in find_uses(inventory, entry, pattern, per_file):
             yield Hit(entry.path, line_no, line)
+
+
+def match_paths(entries: Iterable[FileEntry], patterns: Iterable[str]) -> list[FileEntry]:
+    """Entries matching gitignore-style patterns (``/CHANGELOG*``, ``.github/workflows/*.yml``).
+
+    File names are filtered first with one compiled expression (the last segment of each
+    pattern), so that the full pattern matcher only sees the few candidates: on a checkout
+    of tens of thousands of files this is what keeps dozens of pattern lists cheap.
+    """
+    patterns = list(patterns)
+    if not patterns:
+        return []
+    names = {pattern.rstrip("/").rsplit("/", 1)[-1] for pattern in patterns}
+    prefilter = re.compile("|".join(fnmatch.translate(name) for name in names))
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    return [
+        entry for entry in entries if prefilter.match(entry.name) and spec.match_file(entry.path)
+    ]
+
+
+# A line holding regular-expression source (\b, \., \s, (?i) ...) defines a detector (in
+# a linter's configuration, or in catalogs like dpgkit's own): it names a thing without
+# using it, so it is not evidence of use.
+_PATTERN_SOURCE = re.compile(r"\\[bsdwS.]|\(\?[imsx]")
+
+
+def find_uses(
+    inventory: Inventory, entry: FileEntry, pattern: re.Pattern[str], limit: int = 3
+) -> list[tuple[int, str]]:
+    """(line number, line) of matches, skipping lines that are pattern definitions."""
+    hits = inventory.search(entry, pattern, limit * 4)
+    return [(n, line) for n, line in hits if not _PATTERN_SOURCE.search(line)][:limit]
