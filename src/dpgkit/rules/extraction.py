@@ -24,6 +24,15 @@ def data_extraction(item: RuleInput) -> RuleOutcome:
         return finding.outcome if finding else None
 
     data_project = "data" in item.project_types
+    holds_nothing = all(
+        outcome(probe_id) in (Outcome.NOT_APPLICABLE, None)
+        for probe_id in ("stores_data", "extraction_data_formats", "extraction_api")
+    )
+    if holds_nothing and open_questions(item):
+        return RuleOutcome(
+            Verdict.NOT_APPLICABLE,
+            "No data store, data files or web API were found: the product does not seem to hold data.",
+        )
     formats = outcome("extraction_data_formats")
     if data_project and formats is Outcome.FAIL:
         return RuleOutcome(Verdict.NOT_MET, by_probe["extraction_data_formats"].message)
