@@ -1,0 +1,1 @@
+"""Curated data files shipped with dpgkit (see each file's header for its version)."""
