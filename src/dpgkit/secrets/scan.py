@@ -13,12 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.redact import MASK, SECRET_PATTERNS, redact_text
 from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
+
+if TYPE_CHECKING:
+    from dpgkit.probes.base import ProbeContext
 
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
@@ -250,3 +254,10 @@ def _file_hit(entry: FileEntry, kind: str, confidence: Confidence) -> SecretHit:
 def describe(hit: SecretHit) -> str:
     where = PurePosixPath(hit.path).as_posix()
     return f"{hit.kind} in {where}:{hit.line} ({hit.context.value})"
+
+
+def committed_secrets(ctx: ProbeContext) -> SecretScan:
+    """The scan for ``ctx.derive``: its values join the assessment's redaction list."""
+    scan = scan_secrets(ctx.inventory)
+    ctx.sensitive.update(scan.values)
+    return scan

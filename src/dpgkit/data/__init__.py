@@ -1,0 +1,1 @@
+"""Reference data shipped with dpgkit (read with importlib.resources)."""
