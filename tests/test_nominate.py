@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +14,7 @@ import pytest
 
 from dpgkit.answers import Answers, load_answers
 from dpgkit.assess import AssessOptions, assess
-from dpgkit.model import Finding, Outcome, SdgEntry
+from dpgkit.model import SdgEntry
 from dpgkit.nomination import Source, build_nomination, record_data
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
@@ -169,15 +170,19 @@ def test_missing_facts_are_listed_with_their_questions_and_exit_1(
     water_repo: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "nomination"
-    answers = write_answers(tmp_path, GENERAL)
+    # Where a product is deployed is something no scan can tell: it must be asked.
+    answers = write_answers(
+        tmp_path, GENERAL.replace("  deployment_countries: [Kenya, Uganda]\n", "")
+    )
     result = run_dpg("nominate", str(water_repo), "--answers", str(answers), "--out", str(out))
     assert result.returncode == 1, result.stderr
     standard = load_standard()
     questions = standard.all_questions()
-    for key in ("1.sdgs", "3.owner", "4.closed_components", "9A.collects_pii"):
-        assert key in result.stdout
+    listed = re.findall(r"^  (\S+)  → ", result.stdout, flags=re.MULTILINE)
+    assert "general.deployment_countries" in listed
+    for key in listed:  # every missing fact is named with the exact question
         assert questions[key].text in result.stdout
-    assert "general.name" not in result.stdout  # answered
+    assert "general.name" not in listed  # answered
     assert not out.exists()  # nothing is written while facts are missing
 
 
@@ -198,13 +203,15 @@ def test_allow_incomplete_writes_unknown_and_says_so(water_repo: Path, tmp_path:
     assert record_errors(RecordKind.SCREENING, screening) == []
     assert record_errors(RecordKind.NOMINEE, nominee) == []
     assert screening["locations"]["deploymentCountries"] == ["Unknown"]
-    assert screening["platformIndependence"]["mandatoryDepsCreateMoreRestrictions"] == "Unknown"
+    # Found by the closed-components probe, so not among the Unknowns.
+    assert screening["platformIndependence"]["mandatoryDepsCreateMoreRestrictions"] == "No"
     assert nominee["organizations"] == [{"name": "Unknown", "org_type": "owner"}]
     provenance = json.loads((out / "water-watch.provenance.json").read_text("utf-8"))
     source = provenance["fields"]["screening"]["/locations/deploymentCountries"]
     assert source["source"] == "missing"
     missing = {fact["question"] for fact in provenance["missing"] if fact["required"]}
-    assert {"general.deployment_countries", "3.owner", "4.closed_components"} <= missing
+    assert {"general.deployment_countries", "3.owner"} <= missing
+    assert "4.closed_components" not in missing
 
 
 def test_allow_incomplete_without_a_license_or_sdg_is_still_not_submittable(
@@ -271,14 +278,6 @@ def test_evidence_from_probes_flows_into_the_records(water_repo: Path, tmp_path:
         SdgEntry(sdg=6, score=0.92, evidence=["README.md: drinking water wells"], targets=["6.1"])
     )
     assessment.sdgs.append(SdgEntry(sdg=9, score=0.2, evidence=["weak"]))
-    assessment.indicator("4").findings.append(
-        Finding(
-            probe="dependency_licenses",
-            outcome=Outcome.PASS,
-            message="All 12 dependencies are under open licenses.",
-            data={"suggestions": {"closed_components": "No"}},
-        )
-    )
     nomination = build_nomination(assessment, load_answers(answers_path, standard), standard)
     nominee = record_data(nomination.nominee)
     screening = record_data(nomination.screening)
@@ -292,7 +291,7 @@ def test_evidence_from_probes_flows_into_the_records(water_repo: Path, tmp_path:
         "/platformIndependence/mandatoryDepsCreateMoreRestrictions"
     ]
     assert deps.source is Source.EVIDENCE
-    assert deps.evidence[0].probe == "dependency_licenses"
+    assert deps.evidence[0].probe == "closed_components"  # the real probe's suggestion
     assert "4.closed_components" not in {fact.question for fact in nomination.missing_required}
 
 
