@@ -140,6 +140,7 @@ class Answer:
     label: str | Promise
     text: str | Promise = ""
     items: list[str] = field(default_factory=list)
+    from_record: bool = True  # False when the text is one of our translated Yes/No/Unknown
 
 
 @dataclass
@@ -165,7 +166,9 @@ def _answer(label: str | Promise, value: Any) -> Answer | None:
     text = "" if value is None else str(value).strip()
     if not text:
         return None
-    return Answer(label, text=ANSWER_WORDS.get(text, text))
+    if text in ANSWER_WORDS:
+        return Answer(label, text=ANSWER_WORDS[text], from_record=False)
+    return Answer(label, text=text)
 
 
 def screening_sections(record: dict[str, Any]) -> list[Section]:

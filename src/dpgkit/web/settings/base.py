@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,9 @@ def database_config(url: str | None, sqlite_path: Path) -> dict[str, Any]:
         return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     if str(sqlite_path) != ":memory:":
         # SQLite creates the file, not its folder: a fresh machine has no data folder yet.
-        sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        # An unwritable folder is reported by SQLite when the database is first opened.
+        with contextlib.suppress(OSError):
+            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from dpgkit.web.settings.base import *  # noqa: F403
@@ -15,6 +16,8 @@ DATABASES = {
 }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = Path(tempfile.gettempdir()) / "dpgkit-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
