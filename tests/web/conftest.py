@@ -15,6 +15,9 @@ import pytest
 # Set here rather than in the shared pytest configuration so that only these tests load
 # Django; test modules import models at collection time, hence the early setup.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dpgkit.web.settings.test")
+# Playwright's sync API keeps an event loop in the main thread; Django's ORM calls made there
+# by the test code itself are still synchronous, so its async-safety check does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 django.setup()
 
 
@@ -51,9 +54,7 @@ def live_url(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
     from django.core.wsgi import get_wsgi_application
 
     port = free_port()
-    server = waitress.create_server(
-        get_wsgi_application(), host="127.0.0.1", port=port, threads=4, _quiet=True
-    )
+    server = waitress.create_server(get_wsgi_application(), host="127.0.0.1", port=port, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     with django_db_blocker.unblock():
         thread.start()

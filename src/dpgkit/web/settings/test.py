@@ -14,6 +14,12 @@ SECRET_KEY = "test-only-not-secret-0b9f6a2c4d8e1f3a5b7c9d0e2f4a6b8c0d1e3f5a7b9c"
 DATABASES = {
     "default": database_config(os.environ.get("DPGKIT_TEST_DATABASE_URL"), Path(":memory:"))
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not memory: the live server's threads and the browser tests' event loop then
+    # all see the same database through their own connections.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"dpgkit-test-{os.getpid()}.sqlite3")
+    }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = Path(tempfile.gettempdir()) / "dpgkit-test-static"
