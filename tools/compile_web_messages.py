@@ -42,7 +42,9 @@ def main() -> int:
         data, untranslated = compiled(po_path)
         mo_path = po_path.with_suffix(".mo")
         if language in MUST_BE_COMPLETE and untranslated:
-            problems.append(f"{language}: {len(untranslated)} untranslated, e.g. {untranslated[0]!r}")
+            problems.append(
+                f"{language}: {len(untranslated)} untranslated, e.g. {untranslated[0]!r}"
+            )
         if check:
             if not mo_path.is_file() or mo_path.read_bytes() != data:
                 problems.append(f"{mo_path} is missing or out of date")
