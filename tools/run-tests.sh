@@ -16,4 +16,7 @@ if [ "$status" -eq 5 ]; then
   echo "no tests were collected" >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+# The web app's database tests again against PostgreSQL (browser and CLI ran above on SQLite).
+DPGKIT_TEST_DATABASE_URL=${DPGKIT_TEST_DATABASE_URL:-postgresql://root@127.0.0.1:5432/test} \
+  "$VENV/bin/pytest" -q tests/web -m "not browser and not slow"
