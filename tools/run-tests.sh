@@ -8,7 +8,7 @@ bash tools/ensure-system-deps.sh
 "$VENV/bin/ruff" check src tests bench tools
 "$VENV/bin/mypy"
 set +e
-"$VENV/bin/pytest" -q "$@"
+"$VENV/bin/pytest" -q -n 2 "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected no tests: nothing failed, but nothing ran either.
