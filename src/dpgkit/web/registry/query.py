@@ -8,6 +8,7 @@ ranks exact and leading name matches first, which is sound for registries of thi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -177,7 +178,7 @@ def facet_options() -> dict[str, list[tuple[str, int]]]:
     """Every facet value with the number of goods that have it, per kind (cached per version:
     the filter lists change only when records do, and grouping every facet row per request
     is the dearest part of the list page)."""
-    key = f"registry:facets:{registry_version()}"
+    key = "registry:facets:" + hashlib.sha256(registry_version().encode()).hexdigest()
     cached: dict[str, list[tuple[str, int]]] | None = cache.get(key)
     if cached is None:
         cached = _facet_options()
