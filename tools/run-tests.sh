@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
+bash tools/ensure-system-deps.sh
 "$VENV/bin/ruff" check src tests bench tools
 "$VENV/bin/mypy"
 set +e

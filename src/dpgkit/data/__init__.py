@@ -1,1 +1,1 @@
-"""Curated data files shipped with dpgkit (see each file's header for its version)."""
+"""Curated reference data shipped with dpgkit (read with importlib.resources; each file's header gives its version)."""
