@@ -174,7 +174,9 @@ def test_missing_facts_are_listed_with_their_questions_and_exit_1(
     assert result.returncode == 1, result.stderr
     standard = load_standard()
     questions = standard.all_questions()
-    for key in ("1.sdgs", "3.owner", "4.closed_components", "9A.collects_pii"):
+    # 4.closed_components is no longer missing: the closed_components probe answers "No"
+    # from evidence on this fixture (no closed component in its dependencies or code).
+    for key in ("1.sdgs", "3.owner", "9A.collects_pii"):
         assert key in result.stdout
         assert questions[key].text in result.stdout
     assert "general.name" not in result.stdout  # answered
@@ -198,13 +200,15 @@ def test_allow_incomplete_writes_unknown_and_says_so(water_repo: Path, tmp_path:
     assert record_errors(RecordKind.SCREENING, screening) == []
     assert record_errors(RecordKind.NOMINEE, nominee) == []
     assert screening["locations"]["deploymentCountries"] == ["Unknown"]
-    assert screening["platformIndependence"]["mandatoryDepsCreateMoreRestrictions"] == "Unknown"
+    # Suggested from evidence by the closed_components probe, so not written as Unknown.
+    assert screening["platformIndependence"]["mandatoryDepsCreateMoreRestrictions"] == "No"
     assert nominee["organizations"] == [{"name": "Unknown", "org_type": "owner"}]
     provenance = json.loads((out / "water-watch.provenance.json").read_text("utf-8"))
     source = provenance["fields"]["screening"]["/locations/deploymentCountries"]
     assert source["source"] == "missing"
     missing = {fact["question"] for fact in provenance["missing"] if fact["required"]}
-    assert {"general.deployment_countries", "3.owner", "4.closed_components"} <= missing
+    assert {"general.deployment_countries", "3.owner"} <= missing
+    assert "4.closed_components" not in missing
 
 
 def test_allow_incomplete_without_a_license_or_sdg_is_still_not_submittable(
@@ -292,7 +296,8 @@ def test_evidence_from_probes_flows_into_the_records(water_repo: Path, tmp_path:
         "/platformIndependence/mandatoryDepsCreateMoreRestrictions"
     ]
     assert deps.source is Source.EVIDENCE
-    assert deps.evidence[0].probe == "dependency_licenses"
+    # The closed_components probe suggests "No" too; either suggestion is evidence.
+    assert {item.probe for item in deps.evidence} & {"closed_components", "dependency_licenses"}
     assert "4.closed_components" not in {fact.question for fact in nomination.missing_required}
 
 
