@@ -146,9 +146,8 @@ def _clean_line(line: str) -> str:
         if stripped == line:
             break
         line = stripped
-    line = _INLINE_MARKER.sub(" ", line)
-    line = _EMPHASIS.sub(" ", line)
-    return line
+    line = _drop_copyright(_EMPHASIS.sub(" ", line))
+    return _INLINE_MARKER.sub(" ", line)
 
 
 def _drop_copyright(line: str) -> str:
@@ -182,7 +181,6 @@ def normalize(text: str) -> Words:
         if _RULE_LINE.match(raw) or _MARKDOWN_REF.match(raw):
             continue
         line = _clean_line(raw)
-        line = _drop_copyright(line)
         if not line.strip():
             continue
         if not seen_text:
