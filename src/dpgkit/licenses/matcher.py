@@ -84,21 +84,24 @@ def _densest_run(sequence: list[Shingle], template: Template) -> tuple[int, int]
     best = (0, 0, 0)  # hits, first, last
     count = start = previous = 0
     furthest = -1
+    backwards = 0  # consecutive hits far behind the furthest point: one stray triple is noise
     for position, shingle in enumerate(sequence):
         where = order.get(shingle)
         if where is None:
             continue
         # Triples repeated in the template say nothing about order (where == -1).
-        broken = count and (position - previous > gap or 0 <= where < furthest - jump_back)
-        if broken:
+        behind = 0 <= where < furthest - jump_back
+        backwards = backwards + 1 if behind else 0
+        if count and (position - previous > gap or backwards >= 3):
             if count > best[0]:
                 best = (count, start, previous)
-            count, furthest = 0, -1
+            count, furthest, backwards = 0, -1, 0
         if not count:
             start = position
         count += 1
         previous = position
-        furthest = max(furthest, where)
+        if where >= 0 and not behind and (furthest < 0 or where <= furthest + 2 * jump_back):
+            furthest = max(furthest, where)
     if count > best[0]:
         best = (count, start, previous)
     return (best[1], best[2]) if best[0] else None
@@ -131,7 +134,9 @@ def _match_range(
     best_dice, _shared, best = scored[0]
     unexplained = len(distinct) - _shared
     if best_dice >= FAST_ACCEPT and unexplained <= max(MIN_WORDS, 0.02 * len(distinct)):
-        parts.append(_Part(best, best_dice, lo, hi))
+        run = _densest_run(sequence, best)
+        first, last = run if run else (0, len(sequence) - 1)
+        parts.append(_Part(best, best_dice, lo + first, lo + last + SHINGLE))
         return
     # Split: score each candidate on its own densest run, keep the one explaining most.
     chosen: tuple[float, float, int, int, Template] | None = None

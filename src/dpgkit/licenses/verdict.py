@@ -49,6 +49,9 @@ class ProjectLicense:
         return self.status == "approved"
 
 
+_ADDITIVE = {"file", "name", "reuse"}
+
+
 def _ids(expression: str) -> set[str]:
     return {normalise_spdx_id(key).lower() for key in parse_expression(expression).keys}
 
@@ -59,8 +62,8 @@ def _conflicts(primary: list[Declaration]) -> list[tuple[Declaration, Declaratio
     known = [d for d in primary if d.spdx]
     for number, left in enumerate(known):
         for right in known[number + 1 :]:
-            if left.source == right.source == "file":
-                continue  # several license files add up (LICENSE-MIT + LICENSE-APACHE)
+            if {left.source, right.source} <= _ADDITIVE:
+                continue  # license files and REUSE annotations add up (LICENSE-MIT + LICENSE-APACHE)
             if left.spdx and right.spdx and not _ids(left.spdx) & _ids(right.spdx):
                 found.append((left, right))
     return found
