@@ -277,6 +277,7 @@ def main() -> None:
     our_cli_seconds = time.perf_counter() - started
     our_cli = {Path(item["path"]).name: item for item in json.loads(completed.stdout)}
     ours_right = sc_right = agree = 0
+    sc_misses: list[str] = []
     for name, (_group, spdx, _text) in zip(names, sample, strict=True):
         expected = accepted(index, spdx)
         our_expression = our_cli[name]["spdx"] or ""
@@ -286,6 +287,10 @@ def main() -> None:
         ours_right += our_ok
         sc_right += sc_ok
         agree += our_ok == sc_ok
+        if not sc_ok and len(sc_misses) < args.show_errors:
+            sc_misses.append(f"  ScanCode miss {name} -> {detections[:2]}")
+        if not our_ok:
+            sc_misses.append(f"  dpgkit miss {name} -> {our_expression or None}")
     n = len(sample)
     print(f"{'tool':<22}{'files/s':>10}{'top-1':>9}")
     print(f"{'dpgkit (CLI)':<22}{n / our_cli_seconds:>10.1f}{ours_right / n:>9.2%}")
@@ -294,6 +299,7 @@ def main() -> None:
     in_process = len(files) / seconds
     print(f"speed ratio (in-process):      {in_process / (n / sc_seconds):.1f}x")
     print(f"agreement (both right or both wrong): {agree / n:.2%}")
+    print("\n".join(sc_misses))
 
 
 if __name__ == "__main__":

@@ -115,12 +115,13 @@ EQUIVALENT_WORDS: dict[str, str] = {
     "wilful": "willful",
     "sublicence": "sublicense",
 }
+# (trigger substring, pattern, replacement) on lower-cased lines.
 _EQUIVALENT_PHRASES = (
-    (re.compile(r"\bsub[-\s]+licen[cs]", re.IGNORECASE), "sublicens"),
-    (re.compile(r"\bnon[-\s]+commercial", re.IGNORECASE), "noncommercial"),
-    (re.compile(r"\bcopyright\s+(?:owners?|holders?)\b", re.IGNORECASE), "copyright holder"),
-    (re.compile(r"\bper\s+cent\b", re.IGNORECASE), "percent"),
-    (re.compile(r"&"), " and "),
+    ("sub", re.compile(r"\bsub[-\s]+licen[cs]"), "sublicens"),
+    ("non", re.compile(r"\bnon[-\s]+commercial"), "noncommercial"),
+    ("copyright", re.compile(r"\bcopyright\s+(?:owners?|holders?)\b"), "copyright holder"),
+    ("cent", re.compile(r"\bper\s+cent\b"), "percent"),
+    ("&", re.compile(r"&"), " and "),
 )
 
 
@@ -136,18 +137,27 @@ class Words:
 
 
 def _clean_line(line: str) -> str:
-    line = _MARKDOWN_LINK.sub(r" \1 ", line)
-    line = _URL.sub(" ", line)
-    line = _EMAIL.sub(" ", line)
-    line = _HTML_TAG.sub(" ", line)
-    line = _HTML_ENTITY.sub(" ", line)
+    # Each pattern only runs when its trigger character is on the line: normalising is most
+    # of the matcher's time, and most lines hold plain words.
+    if "](" in line:
+        line = _MARKDOWN_LINK.sub(r" \1 ", line)
+    if "://" in line or "www." in line:
+        line = _URL.sub(" ", line)
+    if "@" in line:
+        line = _EMAIL.sub(" ", line)
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "&" in line and ";" in line:
+        line = _HTML_ENTITY.sub(" ", line)
     for _ in range(3):  # "1. (a) - text": several markers in a row
         stripped = _LIST_MARKER.sub("", line, count=1)
         if stripped == line:
             break
         line = stripped
-    line = _drop_copyright(_EMPHASIS.sub(" ", line))
-    return _INLINE_MARKER.sub(" ", line)
+    if "*" in line or "_" in line or "`" in line or "~" in line:
+        line = _EMPHASIS.sub(" ", line)
+    line = _drop_copyright(line)
+    return _INLINE_MARKER.sub(" ", line) if "(" in line else line
 
 
 def _drop_copyright(line: str) -> str:
@@ -187,9 +197,12 @@ def normalize(text: str) -> Words:
             seen_text = True
             if _is_title(line):
                 continue
-        line = _APOSTROPHE.sub("", line.lower())
-        for pattern, replacement in _EQUIVALENT_PHRASES:
-            line = pattern.sub(replacement, line)
+        line = line.lower()
+        if "'" in line or "’" in line:
+            line = _APOSTROPHE.sub("", line)
+        for trigger, pattern, replacement in _EQUIVALENT_PHRASES:
+            if trigger in line:
+                line = pattern.sub(replacement, line)
         for word in _WORD.findall(line):
             words.append(EQUIVALENT_WORDS.get(word, word))
             lines.append(number)
