@@ -39,7 +39,8 @@ learn how to report a broken water point, translate the app, or propose a change
 every question in the issue tracker within a week and explain each decision we make.
 """
 MIT = (
-    "SPDX-License-Identifier: MIT\n\nPermission is hereby granted, free of charge, to any person\n"
+    "SPDX-License-Identifier: MIT\nCopyright 2026 Waterpoints Kenya\n\n"
+    "Permission is hereby granted, free of charge, to any person\n"
 )
 
 

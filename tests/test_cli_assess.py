@@ -116,7 +116,8 @@ def test_json_report_validates_against_published_schema(water_repo: Path) -> Non
     assert report["overall"]["verdict"] == "not_eligible"
     licence = report["indicators"][1]
     assert licence["verdict"] == "met"
-    assert licence["findings"][0]["locations"][0]["path"] == "LICENSE"
+    identified = next(f for f in licence["findings"] if f["probe"] == "license_file_identified")
+    assert identified["locations"][0]["path"] == "LICENSE"
     docs = report["indicators"][4]
     assert docs["verdict"] == "met"
     assert report["licenses"][0]["spdx"] == "MIT" and report["licenses"][0]["approved"]

@@ -205,12 +205,13 @@ def test_allow_incomplete_writes_unknown_and_says_so(water_repo: Path, tmp_path:
     assert screening["locations"]["deploymentCountries"] == ["Unknown"]
     # Found by the closed-components probe, so not among the Unknowns.
     assert screening["platformIndependence"]["mandatoryDepsCreateMoreRestrictions"] == "No"
-    assert nominee["organizations"] == [{"name": "Unknown", "org_type": "owner"}]
+    # The owner is found in the checkout (its copyright line), so not among the Unknowns.
+    assert nominee["organizations"] == [{"name": "Water Watch Trust", "org_type": "owner"}]
     provenance = json.loads((out / "water-watch.provenance.json").read_text("utf-8"))
     source = provenance["fields"]["screening"]["/locations/deploymentCountries"]
     assert source["source"] == "missing"
     missing = {fact["question"] for fact in provenance["missing"] if fact["required"]}
-    assert {"general.deployment_countries", "3.owner"} <= missing
+    assert "general.deployment_countries" in missing and "3.owner" not in missing
     assert "4.closed_components" not in missing
 
 
