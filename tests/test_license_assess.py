@@ -279,3 +279,16 @@ def test_bad_tag_expression_is_reported(repo_factory: Factory) -> None:
     }
     valid = finding(run(repo_factory(files)), "license_declarations_valid")
     assert valid.outcome is Outcome.FAIL and valid.locations[0].path == "src/x.py"
+
+
+def test_license_file_with_tag_or_title_over_a_fragment(repo_factory: Factory) -> None:
+    fragment = license_text("MIT").split("\n\n")[2]  # the grant sentence only
+    for text in ("SPDX-License-Identifier: MIT\n\n" + fragment, "MIT License\n\n" + fragment):
+        result = run(repo_factory({**CODE, "LICENSE": text}))
+        assert verdict(result) is Verdict.MET
+        valid = finding(result, "license_declarations_valid")
+        assert valid.outcome is Outcome.FAIL and "full license text is missing" in valid.message
+    other = (
+        "MIT License\n\nYou may use this only on Tuesdays and must send us a postcard every year.\n"
+    )
+    assert verdict(run(repo_factory({**CODE, "LICENSE": other}))) is Verdict.NEEDS_ANSWER

@@ -18,8 +18,10 @@ from typing import Any
 
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.licenses.expressions import combine, parse_expression
+from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
 from dpgkit.licenses.names import is_proprietary, name_to_spdx
+from dpgkit.licenses.normalize import normalize
 from dpgkit.parsing import ParseError, load_json, load_toml, load_xml, load_yaml
 
 LICENSE_FILE = re.compile(
@@ -161,6 +163,8 @@ def identify_license_file(
         return declared
     first_line = next((n for n, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
     declared.line = first_line
+    if _declared_inside(text, declared):
+        return declared
     words = text.split()
     if len(words) <= _SHORT_TEXT_WORDS:
         named = name_to_spdx(" ".join(words))
@@ -190,6 +194,44 @@ def identify_license_file(
     if inventory.truncated(entry):
         declared.problem += " (only the head of this very large file was read)"
     return declared
+
+
+_PART_OF_TEMPLATE = 0.6
+
+
+def _declared_inside(text: str, declared: Declaration) -> bool:
+    """A license file whose text matches nothing may still say which license it is: an
+    SPDX tag, or a title ("MIT License") over a fragment of that license's text."""
+    tag = SPDX_TAG.search(text)
+    if tag:
+        parsed = parse_expression(tag.group(1).strip())
+        if parsed.valid and parsed.expression:
+            declared.source, declared.spdx, declared.line = (
+                "tag",
+                parsed.expression,
+                _line_of(text, tag.start()),
+            )
+            declared.problem = (
+                f"declares {parsed.expression} by its SPDX tag; the full license text is missing"
+            )
+            declared.kind = "partial_text"
+            return True
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    named = name_to_spdx(title) if len(title.split()) <= 10 else None
+    if not named:
+        return False
+    index = load_index()
+    body = set(shingles(normalize(text).words))
+    templates = [t for t in index.templates if named in t.ids]
+    if not body or not templates:
+        return False
+    share = max(len(body & t.shingles) / len(body) for t in templates)
+    if share < _PART_OF_TEMPLATE:
+        return False
+    declared.source, declared.spdx, declared.score = "name", named, round(share, 4)
+    declared.problem = f"holds only part of the {named} text; the full license text is missing"
+    declared.kind = "partial_text"
+    return True
 
 
 def license_files(inventory: Inventory) -> list[Declaration]:

@@ -49,7 +49,7 @@ class ProjectLicense:
         return self.status == "approved"
 
 
-_ADDITIVE = {"file", "name", "reuse"}
+_ADDITIVE = {"file", "name", "tag", "reuse"}
 
 
 def _ids(expression: str) -> set[str]:

@@ -92,7 +92,8 @@ def license_declarations_valid(ctx: ProbeContext) -> Result:
             *declarations.headers.bad_tags,
         ]
         if d.problem
-        and d.kind in {"name_only", "empty", "binary", "invalid_expression", "unparsable"}
+        and d.kind
+        in {"name_only", "partial_text", "empty", "binary", "invalid_expression", "unparsable"}
     ]
     if not troubled:
         return passed("Every license declaration can be read and parsed.")
