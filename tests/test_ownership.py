@@ -122,3 +122,14 @@ def test_broken_manifests_do_not_break_ownership(repo_factory: Factory) -> None:
     result = assess(repo_factory(files))
     assert result.indicator("3").verdict is Verdict.NOT_MET
     assert not any("could not run" in w for w in result.warnings)
+
+
+def test_copyright_mentioned_mid_sentence_names_nobody(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "docs/notes.md": "The index drops markup, URLs and copyright lines) before matching.\n"
+        "Schema text, © OASIS Open, distributed under the OASIS IPR Policy.\n",
+        "src/header.py": "# Copyright 2024 Clinic Queue Foundation\nX = 1\n",
+    }
+    names = [c["name"] for c in candidates(assess(repo_factory(files)))]
+    assert names == ["Clinic Queue Foundation"]

@@ -353,8 +353,15 @@ def scan_headers(inventory: Inventory) -> HeaderScan:
                 if not prose and not _COMMENT_START.match(line):
                     continue  # in code, only comments state copyright
                 for match in _COPYRIGHT_STATEMENT.finditer(line):
+                    # A statement starts its line (after comment markers); "copyright" in
+                    # the middle of prose ("… or copyright lines)") names nobody.
+                    if line[: match.start()].strip(_LEADING_MARKERS):
+                        continue
                     scan.copyrights.append((entry.path, number, " ".join(match.group(0).split())))
     return scan
+
+
+_LEADING_MARKERS = " \t#/*;!<>%'\"-"
 
 
 def _remember(
