@@ -28,3 +28,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Review app: jobs run in the request (the killed-worker test starts its own worker), clones of
+# local file:// repositories built by the tests, a fast password hasher.
+REVIEW_CLONE_SCHEMES = ["https", "file"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
