@@ -175,8 +175,9 @@ TASKS = {
 REVIEW_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 REVIEW_CLONE_MAX_BYTES = int(os.environ.get("DPGKIT_CLONE_MAX_BYTES", str(500 * 1024 * 1024)))
 REVIEW_CLONE_TIMEOUT_SECONDS = int(os.environ.get("DPGKIT_CLONE_TIMEOUT", "300"))
-# Schemes a repository URL may use; tests add "file".
-REVIEW_CLONE_SCHEMES = ["https"]
+# Schemes a repository URL may use (comma-separated); tests add "file". Never add "file" on a
+# public server: it would let applicants read repositories on the server's own disk.
+REVIEW_CLONE_SCHEMES = env_list("DPGKIT_CLONE_SCHEMES", ["https"])
 REVIEW_JOB_MAX_ATTEMPTS = 3
 REVIEW_RENEWAL_DAYS = 365
 REVIEW_REMINDER_DAYS = 30
