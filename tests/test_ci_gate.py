@@ -13,6 +13,7 @@ import pytest
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Verdict
 from dpgkit.parsing import load_yaml
+from tests.conftest import mit_license
 
 ROOT = Path(__file__).resolve().parents[1]
 README = """# Water Points
@@ -38,9 +39,7 @@ District engineers and volunteers improve the register together. Read CONTRIBUTI
 learn how to report a broken water point, translate the app, or propose a change; we answer
 every question in the issue tracker within a week and explain each decision we make.
 """
-MIT = (
-    "SPDX-License-Identifier: MIT\n\nPermission is hereby granted, free of charge, to any person\n"
-)
+MIT = mit_license("Water Points Trust")
 
 
 def dpg(*args: str, cwd: Path | None = None) -> int:

@@ -282,6 +282,7 @@ def test_go_rust_php_ruby_elixir(repo_factory):
     assert "pkg:golang/golang.org/x/text@v0.14.0" in purls(report, direct=False)
     assert not report.named("composer", "php") and not report.named("cargo", "local")
     assert report.named("hex", "phoenix")[0].line == 6
+    assert report.named("cargo", "tokio")[0].line == 5
 
 
 def test_dotnet_r_dart_and_containers(repo_factory):

@@ -12,7 +12,7 @@ import pytest
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.diff import Change, diff_assessments
-from tests.conftest import git
+from tests.conftest import git, mit_license
 
 README = """# Market Prices
 
@@ -36,9 +36,7 @@ translations every week. Read CONTRIBUTING.md to learn how to add a market or a 
 Questions, bug reports and ideas are welcome in the issue tracker; we answer within a week
 and we try to explain every decision, so that new contributors can follow the reasoning.
 """
-MIT = (
-    "SPDX-License-Identifier: MIT\n\nPermission is hereby granted, free of charge, to any person\n"
-)
+MIT = mit_license("Market Prices Cooperative")
 
 
 def run_dpg(*args: str) -> subprocess.CompletedProcess[str]:

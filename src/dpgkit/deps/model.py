@@ -140,7 +140,8 @@ class ManifestSource:
                 continue
             index = self.text.find(needle, start)
             if index != -1:
-                return self.text.count("\n", 0, index) + 1
+                lead = len(needle) - len(needle.lstrip("\n"))  # "\nname =" anchors a line start
+                return self.text.count("\n", 0, index + lead) + 1
         return None
 
 

@@ -109,7 +109,10 @@ def user_content_features(ctx: ProbeContext) -> Result:
         content.locations(),
         kinds=sorted(content.kinds),
     )
-    result.suggestions = {"collects_content": "Yes — " + ", ".join(content.kinds)}
+    result.suggestions = {
+        "collects_content": "Yes — " + ", ".join(content.kinds),
+        "content_types": content.describe(),
+    }
     return result
 
 

@@ -97,7 +97,7 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
         message += f" Special categories: {special}."
     result = unknown(message, _inventory_locations(report), **data)
     suggestions = {
-        "collects_pii": "Yes",
+        "collects_pii": f"Yes — {report.scale.registry_answer}",
         "pii_types": ", ".join(report.registry_types()),
     }
     if report.third_parties:

@@ -8,11 +8,13 @@ ranks exact and leading name matches first, which is sound for registries of thi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -21,13 +23,14 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
+    Max,
     QuerySet,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
 
-from dpgkit.web.registry.models import Facet, FacetKind, Good, Stage
+from dpgkit.web.registry.models import Facet, FacetKind, Good, Screening, Stage
 
 MAX_QUERY_WORDS = 12
 MAX_QUERY_LENGTH = 200
@@ -164,8 +167,26 @@ def _sorted(goods: QuerySet[Good], sort: Sort, searching: bool) -> QuerySet[Good
     return goods.order_by("sort_name", "slug")
 
 
+def registry_version() -> str:
+    """Changes whenever a record is added, changed or removed (cache key of derived data)."""
+    goods = Good.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    screenings = Screening.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    return f"{goods['n']}:{goods['latest']}:{screenings['n']}:{screenings['latest']}"
+
+
 def facet_options() -> dict[str, list[tuple[str, int]]]:
-    """Every facet value with the number of goods that have it, per kind."""
+    """Every facet value with the number of goods that have it, per kind (cached per version:
+    the filter lists change only when records do, and grouping every facet row per request
+    is the dearest part of the list page)."""
+    key = "registry:facets:" + hashlib.sha256(registry_version().encode()).hexdigest()
+    cached: dict[str, list[tuple[str, int]]] | None = cache.get(key)
+    if cached is None:
+        cached = _facet_options()
+        cache.set(key, cached, timeout=3600)
+    return cached
+
+
+def _facet_options() -> dict[str, list[tuple[str, int]]]:
     options: dict[str, list[tuple[str, int]]] = {kind.value: [] for kind in FacetKind}
     rows = Facet.objects.values("kind", "value").annotate(goods=Count("good_id")).order_by()
     for row in rows:

@@ -8,6 +8,7 @@ the registry's JSON Schema, compared by content hash, and added, changed or left
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.web.registry.models import Facet, FacetKind, Good, Screening
@@ -69,10 +71,24 @@ def entry_problems(entry: Entry) -> list[str]:
 
 
 def import_items(items: Iterable[Item]) -> ImportReport:
-    """Import every entry in one transaction; rejections are reported, never raised."""
+    """Import every entry in one transaction; rejections are reported, never raised.
+
+    Content hashes of what is stored are read once up front, so unchanged records cost no
+    query; links between screenings and goods and the facet rows are rebuilt in bulk at the
+    end, for the records that changed.
+    """
     report = ImportReport()
     seen: set[tuple[str, str]] = set()
     with transaction.atomic():
+        goods = {
+            slug: (pk, digest)
+            for slug, pk, digest in Good.objects.values_list("slug", "pk", "record_sha256")
+        }
+        screenings = {
+            slug: (pk, digest)
+            for slug, pk, digest in Screening.objects.values_list("slug", "pk", "record_sha256")
+        }
+        touched: set[str] = set()
         for item in items:
             if isinstance(item, Rejection):
                 report.outcomes.append(
@@ -88,52 +104,97 @@ def import_items(items: Iterable[Item]) -> ImportReport:
                 continue
             seen.add(key)
             if item.kind is EntryKind.NOMINEE:
-                status = upsert_nominee(item.id, item.record)
+                status = _save_nominee(item.id, item.record, goods.get(item.id))
             else:
-                status = upsert_screening(item.id, item.record)
+                status = _save_screening(item.id, item.record, screenings.get(item.id))
+            if status is not Status.UNCHANGED:
+                touched.add(item.id)
             report.outcomes.append(Outcome(item.kind, item.id, status, item.origin))
+        if touched:
+            _link_and_index(sorted(touched))
     return report
 
 
-def upsert_nominee(slug: str, record: dict[str, Any]) -> Status:
+def _save_nominee(slug: str, record: dict[str, Any], stored: tuple[int, str] | None) -> Status:
     digest = sha256(record)
-    good = Good.objects.filter(slug=slug).first()
-    if good is not None and good.record_sha256 == digest:
+    if stored is not None and stored[1] == digest:
         return Status.UNCHANGED
-    status = Status.ADDED if good is None else Status.CHANGED
-    good = good or Good(slug=slug)
     name = str(record.get("name", ""))
     aliases = [str(alias) for alias in record.get("aliases", []) if str(alias).strip()]
     description = str(record.get("description", ""))
-    good.name = name
-    good.sort_name = name.casefold().strip()
-    good.description = description
-    good.website = str(record.get("website", ""))
-    good.stage = str(record.get("stage", ""))
-    good.aliases_text = " ".join(aliases)
-    good.search_document = " ".join([name, *aliases, description]).casefold()
-    good.record_json = record_text(record)
-    good.record_sha256 = digest
-    good.save()
-    Screening.objects.filter(slug=slug, good__isnull=True).update(good=good)
-    refresh_facets(good)
-    return status
+    Good(
+        pk=stored[0] if stored else None,
+        slug=slug,
+        name=name,
+        sort_name=name.casefold().strip(),
+        description=description,
+        website=str(record.get("website", "")),
+        stage=str(record.get("stage", "")),
+        aliases_text=" ".join(aliases),
+        search_document=" ".join([name, *aliases, description]).casefold(),
+        record_json=record_text(record),
+        record_sha256=digest,
+    ).save(force_insert=stored is None)
+    return Status.ADDED if stored is None else Status.CHANGED
+
+
+def _save_screening(slug: str, record: dict[str, Any], stored: tuple[int, str] | None) -> Status:
+    digest = sha256(record)
+    if stored is not None and stored[1] == digest:
+        return Status.UNCHANGED
+    if stored is None:
+        Screening.objects.create(slug=slug, record_json=record_text(record), record_sha256=digest)
+        return Status.ADDED
+    Screening.objects.filter(pk=stored[0]).update(
+        record_json=record_text(record), record_sha256=digest, updated_at=timezone.now()
+    )
+    return Status.CHANGED
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _link_and_index(slugs: list[str]) -> None:
+    """Link screenings to the goods of the same slug and rebuild those goods' facet rows."""
+    for chunk in _chunks(slugs):
+        goods = list(Good.objects.filter(slug__in=chunk).only("pk", "slug", "record_json"))
+        good_ids = {good.slug: good.pk for good in goods}
+        linked = list(Screening.objects.filter(slug__in=chunk).only("pk", "slug", "record_json"))
+        for screening in linked:
+            screening.good_id = good_ids.get(screening.slug)
+        Screening.objects.bulk_update(linked, ["good"])
+        # Goods whose screening was not part of this import keep theirs for the country facets.
+        screening_text = {s.slug: s.record_json for s in linked}
+        missing = [good.slug for good in goods if good.slug not in screening_text]
+        screening_text.update(
+            Screening.objects.filter(slug__in=missing).values_list("slug", "record_json")
+        )
+        Facet.objects.filter(good_id__in=good_ids.values()).delete()
+        rows = []
+        for good in goods:
+            text = screening_text.get(good.slug)
+            screening_record = json.loads(text) if text else None
+            for kind, value in sorted(facet_values(good.record, screening_record)):
+                rows.append(Facet(good_id=good.pk, kind=kind, value=value))
+        Facet.objects.bulk_create(rows, batch_size=1000)
+
+
+def upsert_nominee(slug: str, record: dict[str, Any]) -> Status:
+    """Add or update one nominee record (validated); for callers publishing a single record."""
+    return _single(Entry(EntryKind.NOMINEE, slug, record, "upsert"))
 
 
 def upsert_screening(slug: str, record: dict[str, Any]) -> Status:
-    digest = sha256(record)
-    screening = Screening.objects.filter(slug=slug).first()
-    if screening is not None and screening.record_sha256 == digest:
-        return Status.UNCHANGED
-    status = Status.ADDED if screening is None else Status.CHANGED
-    screening = screening or Screening(slug=slug)
-    screening.record_json = record_text(record)
-    screening.record_sha256 = digest
-    screening.good = Good.objects.filter(slug=slug).first()
-    screening.save()
-    if screening.good is not None:
-        refresh_facets(screening.good)
-    return status
+    return _single(Entry(EntryKind.SCREENING, slug, record, "upsert"))
+
+
+def _single(entry: Entry) -> Status:
+    outcome = import_items([entry]).outcomes[0]
+    if outcome.status is Status.REJECTED:
+        raise ValueError("; ".join(outcome.reasons))
+    return outcome.status
 
 
 def facet_values(nominee: dict[str, Any], screening: dict[str, Any] | None) -> set[tuple[str, str]]:
@@ -151,15 +212,3 @@ def facet_values(nominee: dict[str, Any], screening: dict[str, Any] | None) -> s
         if isinstance(country, str) and country.strip():
             values.add((FacetKind.COUNTRY, country.strip()[:300]))
     return values
-
-
-def refresh_facets(good: Good) -> None:
-    screening = Screening.objects.filter(good=good).first()
-    wanted = facet_values(good.record, screening.record if screening else None)
-    have = {(facet.kind, facet.value): facet.pk for facet in good.facets.all()}
-    stale = [pk for key, pk in have.items() if key not in wanted]
-    if stale:
-        Facet.objects.filter(pk__in=stale).delete()
-    Facet.objects.bulk_create(
-        Facet(good=good, kind=kind, value=value) for kind, value in wanted - set(have)
-    )

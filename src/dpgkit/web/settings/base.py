@@ -34,7 +34,16 @@ def database_config(url: str | None, sqlite_path: Path) -> dict[str, Any]:
         # An unwritable folder is reported by SQLite when the database is first opened.
         with contextlib.suppress(OSError):
             sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(sqlite_path),
+        # Keep each server thread's connection; WAL lets readers go on while an import writes.
+        "CONN_MAX_AGE": 600,
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        },
+    }
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
