@@ -34,3 +34,6 @@ STORAGES = {
 REVIEW_CLONE_SCHEMES = ["https", "file"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL: a reader's open transaction (a test's) does not block the live server's writes.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
