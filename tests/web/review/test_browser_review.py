@@ -109,6 +109,7 @@ def test_whole_path_in_the_browser(
                 field.fill(value)
     no_serious_violations(applicant)
     applicant.get_by_role("button", name="Save answers").click()
+    applicant.get_by_text("Your answers are saved.").wait_for()
     applicant.get_by_role("button", name="Submit for review").click()
     assert applicant.locator("#submission-status").inner_text() == "Submitted"
     nomination_url = applicant.url
