@@ -13,6 +13,8 @@ urlpatterns = [
     path("export/dpg-registry.<str:format_name>", views.export, name="export"),
     *i18n_patterns(
         path("", include("dpgkit.web.registry.urls")),
+        path("accounts/", include("dpgkit.web.accounts.urls")),
+        path("", include("dpgkit.web.review.urls")),
         prefix_default_language=False,
     ),
 ]

@@ -61,17 +61,32 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "dpgkit.web.registry",
+    # Nominations and review (docs/review.md): accounts, background jobs, login throttling.
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django_tasks",
+    "django_tasks_db",
+    "axes",
+    "dpgkit.web.accounts",
+    "dpgkit.web.review",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dpgkit.web.urls"
@@ -87,6 +102,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "dpgkit.web.registry.context.site",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "dpgkit.web.review.context.review",
             ],
         },
     }
@@ -126,3 +144,54 @@ LOGGING = {
 # Page sizes of the list page and the API.
 REGISTRY_PAGE_SIZE = 20
 REGISTRY_API_MAX_PAGE_SIZE = 100
+
+# Nominations and review (dpgkit.web.accounts, dpgkit.web.review; see docs/review.md).
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username/address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "review:mine"
+LOGOUT_REDIRECT_URL = "registry:goods"
+SESSION_COOKIE_HTTPONLY = True
+# Five wrong passwords for one username from one address lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("DPGKIT_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Mail goes to the console unless an SMTP server is configured (DPGKIT_EMAIL_URL is not parsed:
+# set Django's EMAIL_* settings in a settings module of your own for SMTP).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "registry@localhost")
+# Background jobs (django-tasks). "immediate" runs a job inside the request that enqueued it:
+# nothing else to start. "database" stores jobs in the database (django-tasks-db); run workers
+# with `python -m dpgkit.web db_worker`. The "database" alias always exists so that a worker
+# can be used next to an immediate default.
+TASKS_BACKENDS = {
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+TASKS = {
+    "default": TASKS_BACKENDS[os.environ.get("DPGKIT_TASKS_BACKEND", "immediate")],
+    "database": TASKS_BACKENDS["database"],
+}
+# Submissions: upload sizes and the read-only clone of a repository.
+REVIEW_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+REVIEW_CLONE_MAX_BYTES = int(os.environ.get("DPGKIT_CLONE_MAX_BYTES", str(500 * 1024 * 1024)))
+REVIEW_CLONE_TIMEOUT_SECONDS = int(os.environ.get("DPGKIT_CLONE_TIMEOUT", "300"))
+# Schemes a repository URL may use (comma-separated); tests add "file". Never add "file" on a
+# public server: it would let applicants read repositories on the server's own disk.
+REVIEW_CLONE_SCHEMES = env_list("DPGKIT_CLONE_SCHEMES", ["https"])
+REVIEW_JOB_MAX_ATTEMPTS = 3
+REVIEW_RENEWAL_DAYS = 365
+REVIEW_REMINDER_DAYS = 30
+REVIEW_CODE_OF_CONDUCT_URL = os.environ.get(
+    "DPGKIT_CODE_OF_CONDUCT_URL", "https://github.com/dpgkit/dpgkit/blob/main/CODE_OF_CONDUCT.md"
+)
+# Links in notification e-mails start with this address.
+REVIEW_SITE_URL = os.environ.get("DPGKIT_SITE_URL", "http://127.0.0.1:8000")

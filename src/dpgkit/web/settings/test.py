@@ -28,3 +28,12 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Review app: jobs run in the request (the killed-worker test starts its own worker), clones of
+# local file:// repositories built by the tests, a fast password hasher.
+REVIEW_CLONE_SCHEMES = ["https", "file"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL: a reader's open transaction (a test's) does not block the live server's writes.
+    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
