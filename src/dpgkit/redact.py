@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from dpgkit.fastregex import compile_scanner, is_linear
+
 # Patterns for well-known credential formats; group "secret" is what gets masked. This is
 # the ONE list: the committed-secret scanner (dpgkit.secrets) reports what these match, and
 # redaction masks the same, so a format added here is both found and hidden everywhere.
@@ -87,6 +89,21 @@ MASK = "[REDACTED]"
 _PREFIX_CHARS = 12
 
 
+# One linear-time pass that says whether any secret pattern can match: most texts hold
+# none, and running each backtracking pattern over them is most of a scan's cost.
+_PREFILTER = compile_scanner(
+    "|".join(
+        f"(?:{pattern.pattern.replace('(?P<secret>', '(?:')})" for _, pattern in SECRET_PATTERNS
+    )
+)
+
+
+def may_hold_secret(text: str) -> bool:
+    if not is_linear(_PREFILTER):  # without RE2 the combined pattern is no faster: skip it
+        return True
+    return _PREFILTER.search(text) is not None
+
+
 def redact_text(text: str, known: Iterable[str] = ()) -> str:
     """Mask every pattern match, and every ``known`` secret value a scanner found.
 
@@ -99,6 +116,8 @@ def redact_text(text: str, known: Iterable[str] = ()) -> str:
             text = text.replace(value, MASK)
         if len(value) >= _PREFIX_CHARS + 4 and value[:_PREFIX_CHARS] in text:
             text = re.sub(re.escape(value[:_PREFIX_CHARS]) + r"\S*", MASK, text)
+    if not may_hold_secret(text):
+        return text
     for _name, pattern in SECRET_PATTERNS:
         text = pattern.sub(_mask_group, text)
     return text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pathspec
 
+from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory.classify import LOCK_FILES
 
 if TYPE_CHECKING:
@@ -93,8 +94,9 @@ def scoped_pattern(pattern: str) -> str:
 
 
 def union(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for many; linear-time RE2 (dpgkit.fastregex), as it runs over every file."""
     parts = [scoped_pattern(pattern) for pattern in patterns]
-    return re.compile("|".join(parts), re.MULTILINE) if parts else None
+    return compile_scanner("(?m)" + "|".join(parts)) if parts else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.pii.fields import is_test_path
@@ -43,7 +44,10 @@ def privacy_laws() -> tuple[Law, ...]:
             id=law_id,
             name=body["name"],
             jurisdiction=body["jurisdiction"],
-            pattern=re.compile("|".join(f"(?:{p})" for p in body["patterns"]), re.IGNORECASE),
+            # Linear-time RE2 (dpgkit.fastregex): every law runs over every document.
+            pattern=compile_scanner(
+                "|".join(f"(?:{p})" for p in body["patterns"]), ignore_case=True
+            ),
         )
         for law_id, body in raw.items()
     )

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.pii.fields import is_test_path
@@ -118,13 +119,14 @@ def _data() -> dict[str, Any]:
 
 
 @cache
-def _combined(section: str) -> tuple[re.Pattern[str], dict[str, str]]:
+def _combined(section: str) -> tuple[Any, dict[str, str]]:
     groups = []
     labels = {}
     for name, body in _data()[section].items():
         groups.append(f"(?P<{name}>{'|'.join(body['patterns'])})")
         labels[name] = body["label"]
-    return re.compile("|".join(groups), re.IGNORECASE), labels
+    # Linear-time RE2 (dpgkit.fastregex): this alternation runs over every code file.
+    return compile_scanner("|".join(groups), ignore_case=True), labels
 
 
 def _minified(text: str) -> bool:

@@ -15,9 +15,10 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
-from dpgkit.redact import MASK, SECRET_PATTERNS, redact_text
+from dpgkit.redact import MASK, SECRET_PATTERNS, may_hold_secret, redact_text
 from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
 
@@ -40,9 +41,11 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
-_KEYED_VALUE = re.compile(
+# Linear-time RE2 (dpgkit.fastregex): it runs over every text file.
+_KEYED_VALUE = compile_scanner(
     r"(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
 )
+_VALUE_GROUP = _KEYED_VALUE.groupindex["value"]
 _SECRET_KEY_WORD = re.compile(
     r"key|secret|token|pass|pwd|auth|credential|salt|signature|private|cert|session|cookie|jwt|bearer|sig",
     re.I,
@@ -158,6 +161,8 @@ def _is_placeholder(value: str) -> bool:
 
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
+    if not may_hold_secret(text):
+        return
     hinted = _ASSIGNMENT_HINT.search(text) is not None
     for kind, pattern in SECRET_PATTERNS:
         if kind in _ASSIGNMENT_KINDS and not hinted:
@@ -177,7 +182,12 @@ def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, 
         if not secretish and not (config and len(value) >= 32):
             continue
         if looks_random(value):
-            yield "random-looking secret value", match.start("value"), match.end("value"), value
+            yield (
+                "random-looking secret value",
+                match.start(_VALUE_GROUP),
+                match.end(_VALUE_GROUP),
+                value,
+            )
 
 
 def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
