@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
-from dpgkit.deps.sources import code_and_config, code_files, find_uses, search_files, union
+from dpgkit.deps.sources import AnchorIndex, Detector, code_and_config, code_files, search_files
 from dpgkit.model import Location
 from dpgkit.parsing import load_yaml
 
@@ -177,19 +177,16 @@ def _match_dependencies(catalog: Catalog, deps: DependencyReport) -> dict[str, F
 
 
 def _match_code(catalog: Catalog, inventory: Inventory, found: dict[str, FoundComponent]) -> None:
-    combined = union(p for c in catalog.components for p in c.code)
-    if combined is None:
-        return
-    per_component = {c.id: union(c.code) for c in catalog.components if c.code}
+    per_component = {c.id: Detector(c.code) for c in catalog.components if c.code}
+    index = AnchorIndex(per_component)
     by_id = {c.id: c for c in catalog.components}
     for entry in code_and_config(inventory):
         text = inventory.text(entry)
-        if not text or not combined.search(text):
+        if not text:
             continue
-        for component_id, pattern in per_component.items():
-            if pattern is None:
-                continue
-            hits = find_uses(inventory, entry, pattern, 2)
+        lower = text.lower()
+        for component_id in sorted(index.candidates(lower)):
+            hits = per_component[component_id].uses(text, lower, 2)
             if not hits:
                 continue
             item = found.setdefault(component_id, FoundComponent(by_id[component_id]))
@@ -244,8 +241,8 @@ def _alternatives(
                     )
                 )
                 notes.append(f"the open package {dep.name} is also a dependency")
-        switches = union(category.switches)
-        if switches is not None:
+        switches = Detector(category.switches)
+        if switches.regex is not None:
             for hit in search_files(inventory, scan, switches, per_file=1):
                 evidence.append(
                     Location(path=hit.path, line=hit.line, excerpt=hit.text.strip()[:160])
@@ -253,8 +250,8 @@ def _alternatives(
                 notes.append(f"a provider setting in {hit.path}")
                 if len(evidence) >= 12:
                     break
-        names = union(re.escape(name.split(" (")[0]) for name in category.alternatives)
-        if names is not None:
+        names = Detector(re.escape(name.split(" (")[0]) for name in category.alternatives)
+        if names.regex is not None:
             for hit in search_files(
                 inventory, [e for p in docs if (e := inventory.get(p))], names, per_file=1
             ):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.collect import dependency_report
-from dpgkit.deps.sources import code_and_config, find_uses, is_test_path, match_paths, union
+from dpgkit.deps.sources import Detector, code_and_config, is_test_path, match_paths, search_files
 from dpgkit.inventory.classify import DATA_EXTENSIONS
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
@@ -113,16 +113,11 @@ def _package_hits(ctx: ProbeContext, signal: SignalSet) -> list[Location]:
 
 
 def _regex_hits(ctx: ProbeContext, paths: list[str], patterns: tuple[str, ...]) -> list[Location]:
-    pattern = union(patterns)
+    detector = Detector(patterns)
     found: list[Location] = []
-    if pattern is None:
-        return found
-    for path in paths:
-        entry = ctx.inventory.get(path)
-        if entry is None:
-            continue
-        for line_no, line in find_uses(ctx.inventory, entry, pattern, 1):
-            found.append(Location(path=path, line=line_no, excerpt=excerpt(line)))
+    entries = [entry for path in paths if (entry := ctx.inventory.get(path)) is not None]
+    for hit in search_files(ctx.inventory, entries, detector, per_file=1):
+        found.append(Location(path=hit.path, line=hit.line, excerpt=excerpt(hit.text)))
         if len(found) >= _MAX:
             break
     return found

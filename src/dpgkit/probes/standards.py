@@ -18,11 +18,13 @@ from dpgkit.deps import dependency_report
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.sources import (
     CODE_SUFFIXES,
+    AnchorIndex,
     code_and_config,
-    find_uses,
     is_test_path,
     match_paths,
-    union,
+)
+from dpgkit.deps.sources import (
+    Detector as Prefiltered,
 )
 from dpgkit.inventory.classify import LOCK_FILES
 from dpgkit.inventory.git import run_git
@@ -195,21 +197,22 @@ def _scan(
     ctx: ProbeContext, detectors: tuple[Detector, ...], attribute: str, paths: list[str]
 ) -> dict[str, list[Location]]:
     """Run every detector's regexes of one kind (code or docs) over files, in one pass."""
-    patterns = {d.id: union(getattr(d, attribute)) for d in detectors if getattr(d, attribute)}
-    combined = union(p for d in detectors for p in getattr(d, attribute))
+    patterns = {
+        d.id: Prefiltered(getattr(d, attribute)) for d in detectors if getattr(d, attribute)
+    }
+    index = AnchorIndex(patterns)
     found: dict[str, list[Location]] = {}
-    if combined is None:
-        return found
     for path in paths:
         text = ctx.inventory.text(path)
-        if not text or not combined.search(text):
-            continue
         entry = ctx.inventory.get(path)
-        assert entry is not None
-        for detector_id, pattern in patterns.items():
-            if pattern is None or len(found.get(detector_id, ())) >= _MAX_LOCATIONS:
+        if not text or entry is None:
+            continue
+        lower = text.lower()
+        for detector_id in sorted(index.candidates(lower)):
+            pattern = patterns[detector_id]
+            if len(found.get(detector_id, ())) >= _MAX_LOCATIONS:
                 continue
-            hits = find_uses(ctx.inventory, entry, pattern, 1)
+            hits = pattern.uses(text, lower, 1)
             if hits:
                 found.setdefault(detector_id, []).extend(
                     Location(path=path, line=n, excerpt=excerpt(line)) for n, line in hits
