@@ -60,14 +60,16 @@ DJANGO_PII = {
     "docs/privacy.md": (
         "# Privacy policy\n\n"
         "We process personal data under the General Data Protection Regulation (GDPR)\n"
-        "and Kazakhstan's Law No. 94-V \"On Personal Data and their Protection\".\n"
+        'and Kazakhstan\'s Law No. 94-V "On Personal Data and their Protection".\n'
         "You may ask us to erase your data.\n"
     ),
     "SECURITY.md": "# Security\n\nReport vulnerabilities privately to security@clinic.example.org.\n",
 }
 
 UPLOADS_NO_POLICY = {
-    "README.md": readme("Village Board", "A notice board where villagers share photos and comments."),
+    "README.md": readme(
+        "Village Board", "A notice board where villagers share photos and comments."
+    ),
     "board/models.py": (
         "from django.db import models\n\n\n"
         "class Post(models.Model):\n"

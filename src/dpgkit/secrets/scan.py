@@ -41,7 +41,7 @@ _PLACEHOLDER = re.compile(
 )
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
 _KEYED_VALUE = re.compile(
-    r"(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
+    r"(?<![\w.-])(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
 )
 _SECRET_KEY_WORD = re.compile(
     r"key|secret|token|pass|pwd|auth|credential|salt|signature|private|cert|session|cookie|jwt|bearer|sig",
