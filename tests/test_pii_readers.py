@@ -219,11 +219,14 @@ def test_bad_input_is_a_problem_not_a_crash(repo_factory: RepoFactory) -> None:
         repo_factory,
         {
             "app/models.py": b"\x00\x01\x02\xff" * 4000,  # binary named like a source
-            "legacy/models.py": "class Broken(models.Model:\n    email = models.EmailField(\n",
+            "legacy/models.py": "from django.db import models\nclass Broken(models.Model:\n    email = models.EmailField(\n",
             "api/openapi.yaml": bomb,
             "big/models.py": "from django.db import models\n" + "# x\n" * 400_000,
             "static/schema.js": "var a=new Schema({x:1});" * 3000,
-            "deep/models.py": "class A(models.Model):\n    x = " + "(" * 5000 + ")" * 5000 + "\n",
+            "deep/models.py": "from django.db import models\nclass A(models.Model):\n    x = "
+            + "(" * 5000
+            + ")" * 5000
+            + "\n",
         },
     )
     problems = {p.path: p.message for p in report.problems}
