@@ -1,1 +1,1 @@
-"""Reference data shipped with dpgkit (read with importlib.resources)."""
+"""Curated reference data shipped with dpgkit (read with importlib.resources; each file's header gives its version)."""
