@@ -13,6 +13,7 @@ import pytest
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Verdict
 from dpgkit.parsing import load_yaml
+from tests.conftest import mit_license
 
 ROOT = Path(__file__).resolve().parents[1]
 README = """# Water Points
@@ -38,28 +39,7 @@ District engineers and volunteers improve the register together. Read CONTRIBUTI
 learn how to report a broken water point, translate the app, or propose a change; we answer
 every question in the issue tracker within a week and explain each decision we make.
 """
-MIT = """MIT License
-
-Copyright (c) 2026 Water Points Trust
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-"""
+MIT = mit_license("Water Points Trust")
 
 
 def dpg(*args: str, cwd: Path | None = None) -> int:

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from dpgkit.parsing import load_yaml
+from tests.conftest import mit_license
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "accessible-map"
@@ -40,14 +41,7 @@ and we review every pull request within a week. Please be kind to each other: se
 of conduct for what we expect and how to report problems privately to the maintainers.
 """
 
-MIT = """MIT License
-
-Copyright (c) 2026 Water Watch
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction.
-"""
+MIT = mit_license("Water Watch")
 
 
 def run_dpg(
@@ -116,7 +110,8 @@ def test_json_report_validates_against_published_schema(water_repo: Path) -> Non
     assert report["overall"]["verdict"] == "not_eligible"
     licence = report["indicators"][1]
     assert licence["verdict"] == "met"
-    assert licence["findings"][0]["locations"][0]["path"] == "LICENSE"
+    identified = next(f for f in licence["findings"] if f["probe"] == "license_file_identified")
+    assert identified["locations"][0]["path"] == "LICENSE"
     docs = report["indicators"][4]
     assert docs["verdict"] == "met"
     assert report["licenses"][0]["spdx"] == "MIT" and report["licenses"][0]["approved"]

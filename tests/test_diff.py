@@ -12,7 +12,7 @@ import pytest
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.diff import Change, diff_assessments
-from tests.conftest import git
+from tests.conftest import git, mit_license
 
 README = """# Market Prices
 
@@ -36,28 +36,7 @@ translations every week. Read CONTRIBUTING.md to learn how to add a market or a 
 Questions, bug reports and ideas are welcome in the issue tracker; we answer within a week
 and we try to explain every decision, so that new contributors can follow the reasoning.
 """
-MIT = """MIT License
-
-Copyright (c) 2026 Market Prices Cooperative
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-"""
+MIT = mit_license("Market Prices Cooperative")
 
 
 def run_dpg(*args: str) -> subprocess.CompletedProcess[str]:
