@@ -65,18 +65,21 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "JSON web token",
             r"(?P<secret>\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})",
         ),
-        ("credentials in a URL", r"[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<secret>[^\s@/]{3,})@"),
+        (
+            "credentials in a URL",
+            r"(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}://[^\s:/@]{1,200}:(?P<secret>[^\s@/]{3,200})@",
+        ),
         (
             "assigned password or secret",
-            r"(?i)\b[\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|private[_-]?key)[\w.-]*"
+            r"(?i)(?<![\w.-])[\w.-]{0,60}(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|private[_-]?key)[\w.-]{0,60}"
             r"[\"']?\s*(?::=|=>|[:=])\s*[\"'](?P<secret>[^\"'\s]{4,})",
         ),
         (
             # YAML, .env, .ini and .properties lines: the value is not quoted. Values that
             # look like code (calls, variables, templates) are left alone.
             "password in configuration",
-            r"(?im)^[ \t]*(?:export[ \t]+)?[\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret)[\w.-]*"
-            r"[ \t]*[:=][ \t]*(?P<secret>[^\s\"'#()$%{}<>,;\[\]`|&*!]{4,})[ \t]*(?:[#;].*)?$",
+            r"(?im)^[ \t]*(?:export[ \t]+)?[\w.-]{0,60}(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret)[\w.-]{0,60}"
+            r"[ \t]*[:=][ \t]*(?P<secret>[^\s\"'#()$%{}<>,;\[\]`]{4,})[ \t]*(?:[#;].*)?$",
         ),
     )
 )

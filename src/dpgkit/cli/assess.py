@@ -106,10 +106,15 @@ def assess_command(
     if output_format != "terminal" and output_format not in formats:
         choices = ", ".join(["terminal", *formats])
         raise BadInputError(f"unknown --format {output_format}; use one of {choices}")
-    options = AssessOptions(answers_path=answers, types=_types(project_type), exclude=list(exclude))
+    # --interactive creates the answers file, so it need not exist yet.
+    existing = answers if answers is None or not interactive or answers.exists() else None
+    options = AssessOptions(
+        answers_path=existing, types=_types(project_type), exclude=list(exclude)
+    )
     assessment = run_assessment(path, options, show_progress=sys.stderr.isatty())
     if interactive:
-        assessment = _ask_and_reassess(path, assessment, options)
+        target = answers or path / "dpg-answers.yaml"
+        assessment = _ask_and_reassess(path, assessment, options, target)
     if output_format == "terminal":
         if output is None:
             print_terminal(assessment, stdout_console(), verbose)
@@ -122,11 +127,12 @@ def assess_command(
     raise typer.Exit(exit_code_for(assessment, fail_on))
 
 
-def _ask_and_reassess(path: Path, assessment: Assessment, options: AssessOptions) -> Assessment:
+def _ask_and_reassess(
+    path: Path, assessment: Assessment, options: AssessOptions, target: Path
+) -> Assessment:
     from dpgkit.answers_prompt import prompt_answers, save_answers
 
     console = Console(stderr=True, highlight=False)
-    target = options.answers_path or path / "dpg-answers.yaml"
     given = prompt_answers(assessment, console)
     if not given:
         return assessment

@@ -129,6 +129,16 @@ def _combined(section: str) -> tuple[Any, dict[str, str]]:
     return compile_scanner("|".join(groups), ignore_case=True), labels
 
 
+_COMMENT = re.compile(r"^\s*(#|//|/\*|\*|<!--|--\s|\{#|\{\{!--)")
+# Lines that define regular expressions describe features to look for, not features.
+_PATTERN_DEFINITION = re.compile(r"\(\?[:P<=!i]|\\b|re\.compile\(")
+
+
+def _not_code(line: str) -> bool:
+    """Comment lines and pattern definitions: words there are not product features."""
+    return bool(_COMMENT.match(line) or _PATTERN_DEFINITION.search(line))
+
+
 def _minified(text: str) -> bool:
     return len(text) > 20_000 and len(text) / (text.count("\n") + 1) > 1000
 
@@ -143,6 +153,8 @@ def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signa
         if not text or _minified(text):
             continue
         test = is_test_path(entry.path)
+        if test and section == "code":
+            continue  # test fixtures describe features; they do not implement them
         seen: set[tuple[str, int]] = set()
         for match in pattern.finditer(text):
             name = match.lastgroup
@@ -154,7 +166,10 @@ def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signa
             seen.add((name, line))
             start = text.rfind("\n", 0, match.start()) + 1
             end = text.find("\n", match.start())
-            quoted = excerpt(text[start : end if end != -1 else len(text)])
+            line_text = text[start : end if end != -1 else len(text)]
+            if section == "code" and _not_code(line_text):
+                continue
+            quoted = excerpt(line_text)
             hits[name].append(Hit(entry.path, line, quoted, test))
     trimmed = {
         name: sorted(found, key=lambda hit: (hit.test, hit.path, hit.line))[:_HITS_PER_SIGNAL]

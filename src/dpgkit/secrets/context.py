@@ -46,7 +46,8 @@ _EXAMPLE_NAME = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLE_VALUE = re.compile(
-    r"example|sample|dummy|fake|test|placeholder|changeme|change[_-]?me|your[_-]|insecure|not[_-]?a[_-]?real|xxxx|1234",
+    r"example|sample|dummy|fake|test|placeholder|changeme|change[_-]?me|your[_-]|insecure|xxxx|1234|"
+    r"not[_-]?(?:a[_-]?)?(?:real|secret)|dev[_-]?only|for[_-]?(?:dev|development|testing)|do[_-]?not[_-]?use",
     re.IGNORECASE,
 )
 

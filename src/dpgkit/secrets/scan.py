@@ -41,9 +41,10 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
-# Linear-time RE2 (dpgkit.fastregex): it runs over every text file.
+# Linear-time RE2 (dpgkit.fastregex): it runs over every text file. RE2 has no
+# look-behind, so "not preceded by a name character" is a consumed non-capturing prefix.
 _KEYED_VALUE = compile_scanner(
-    r"(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
+    r"(?:^|[^\w.-])(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
 )
 _VALUE_GROUP = _KEYED_VALUE.groupindex["value"]
 _SECRET_KEY_WORD = re.compile(

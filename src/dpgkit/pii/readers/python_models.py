@@ -12,8 +12,11 @@ import re
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.pii.fields import DataField, ReadProblem, ReadResult, candidate_files, model_text
 
+# Only modules that use an ORM are read: a pydantic or dataclass "Model" is not storage.
 _HINT = re.compile(
-    r"models\.|Column\(|mapped_column|db\.Model|create_table|CreateModel|AddField|SQLModel|Field\("
+    r"^\s*(?:from|import)\s+(?:django\.db|sqlalchemy|flask_sqlalchemy|sqlmodel|alembic|"
+    r"mongoengine|peewee|tortoise|ormar)\b",
+    re.M,
 )
 # Fields Django's user models bring without declaring them.
 _DJANGO_INHERITED = {
