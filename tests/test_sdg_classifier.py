@@ -95,7 +95,13 @@ def test_aurora_queries_parse_and_match_with_proximity() -> None:
         '( "renewable" OR "clean" ) W/3 ( "energy" OR "fuel*" ) AND NOT ( "marine" )'
     )
     assert matching_lines([query], "We promote clean and affordable energy for all.") == [0]
-    assert matching_lines([query], "Clean water for the villages; elsewhere and a long way from here, they need energy.") == []
+    assert (
+        matching_lines(
+            [query],
+            "Clean water for the villages; elsewhere and a long way from here, they need energy.",
+        )
+        == []
+    )
     assert matching_lines([query], "Clean energy from marine currents.") == []
     assert matching_lines([query], "renewable fuels") == [0]
     with pytest.raises(QuerySyntaxError):

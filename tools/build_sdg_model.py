@@ -46,6 +46,7 @@ from dpgkit.parsing import load_xml  # noqa: E402
 from dpgkit.sdg import aurora  # noqa: E402
 from dpgkit.sdg.classifier import SdgClassifier  # noqa: E402
 from dpgkit.sdg.cyrillic import CyrillicMatcher  # noqa: E402
+from dpgkit.sdg.lexical import LexicalModel  # noqa: E402
 from dpgkit.sdg.training import train  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -311,7 +312,10 @@ def build_knowledge(
     prototypes = np.stack([vectors[goal_of == g].mean(0) for g in range(1, 18)])
     prototypes /= np.linalg.norm(prototypes, axis=1, keepdims=True)
     evidence = np.array([kind == "evidence" for _, kind, _ in documents])
+    lexical = LexicalModel.build([(goal, text) for goal, _, text in documents])
     return {
+        "lexical_idf": lexical.idf,
+        "lexical_goals": lexical.goals.astype(np.float16),
         "prototypes": prototypes.astype(np.float16),
         "target_vectors": target_vectors.astype(np.float16),
         "target_goal": np.array([int(t.split(".")[0]) for t in order], dtype=np.int8),
@@ -382,6 +386,8 @@ def main() -> None:
     with np.load(out / "embeddings.npz") as data:
         embedder = StaticEmbedder(out / "tokenizer.json", data["vectors"])
     write_npz(out / "knowledge.npz", build_knowledge(embedder.embed, documents, goals))
+    vocabulary = LexicalModel.build([(goal, text) for goal, _, text in documents]).vocabulary
+    (out / "lexical.json").write_text(json.dumps(vocabulary), "utf-8")
     if not (out / "head.npz").exists():
         write_npz(out / "head.npz", placeholder_head(embedder.dim))
     classifier = SdgClassifier(out)

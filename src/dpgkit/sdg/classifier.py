@@ -21,6 +21,7 @@ from dpgkit.sdg.cyrillic import CyrillicMatcher
 from dpgkit.sdg.embedding import StaticEmbedder
 from dpgkit.sdg.features import GOALS, Examples, Knowledge, pair_features
 from dpgkit.sdg.head import Head
+from dpgkit.sdg.lexical import LexicalModel
 from dpgkit.sdg.text import clean, cyrillic_share, plain, sentences
 
 Matrix = npt.NDArray[np.float32]
@@ -76,6 +77,8 @@ class SdgClassifier:
             evidence_vectors=base["evidence_vectors"].astype(np.float32),
             evidence_goal=base["evidence_goal"].astype(np.int64),
         )
+        vocabulary = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
+        self.lexical = LexicalModel(vocabulary, base["lexical_idf"], base["lexical_goals"])
         queries = json.loads((folder / "aurora.json").read_text(encoding="utf-8"))
         self.queries: list[list[aurora.Node]] = [queries[str(g)] for g in range(1, GOALS + 1)]
         self.cyrillic = CyrillicMatcher.from_json(
@@ -114,8 +117,10 @@ class SdgClassifier:
         """Pair features (N, 17, F) and the texts' vectors."""
         vectors = self.embedder.embed(texts)
         lines = self.aurora_lines(texts)
+        lexical = self.lexical.scores(texts)
         chosen = self.examples if examples is None else examples
-        return pair_features(vectors, lines, self.knowledge, chosen, self_rows), vectors
+        features = pair_features(vectors, lines, lexical, self.knowledge, chosen, self_rows)
+        return features, vectors
 
     # -- classification --
 

@@ -35,6 +35,10 @@ FEATURE_NAMES = (
     "example_yes",
     "example_no",
     "example_gap",
+    "lexical",
+    "lexical_z",
+    "lexical_is_best",
+    *(f"goal_{goal}" for goal in range(1, 18)),  # a base rate per goal
 )
 
 
@@ -89,6 +93,7 @@ def _zscore(values: Matrix) -> Matrix:
 def pair_features(
     vectors: Matrix,
     aurora_lines: Matrix,
+    lexical: Matrix,
     knowledge: Knowledge,
     examples: Examples | None,
     self_rows: IntArray | None = None,
@@ -138,5 +143,9 @@ def pair_features(
         yes,
         no,
         yes - no,
+        lexical,
+        _zscore(lexical),
+        (lexical >= lexical.max(axis=1, keepdims=True)).astype(np.float32),
     ]
-    return np.stack(columns, axis=2).astype(np.float32)
+    goal_columns = np.broadcast_to(np.eye(GOALS, dtype=np.float32), (count, GOALS, GOALS))
+    return np.concatenate([np.stack(columns, axis=2), goal_columns], axis=2).astype(np.float32)

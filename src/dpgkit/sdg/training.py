@@ -16,7 +16,7 @@ from dpgkit.sdg.features import Examples
 from dpgkit.sdg.head import Head, train_head
 from dpgkit.sdg.text import clean, plain
 
-L2 = 1.0
+L2 = 10.0
 
 
 def pair_rows(
