@@ -205,7 +205,7 @@ def snippets(documents: list[tuple[int, str, str]], per_document: int, seed: int
 
 
 def sentence_targets(texts: list[str]) -> np.ndarray:
-    cached = CACHE / "snippet_targets.npz"
+    cached = CACHE / f"snippet_targets_{len(texts)}.npz"
     if cached.exists():
         data = np.load(cached, allow_pickle=False)
         if list(data["texts"]) == texts:
@@ -264,9 +264,11 @@ def tune_static(raw: np.ndarray, texts: list[str], targets: np.ndarray, epochs: 
     return tuned.numpy()
 
 
-def build_embeddings(documents: list[tuple[int, str, str]], epochs: int) -> np.ndarray:
+def build_embeddings(
+    documents: list[tuple[int, str, str]], epochs: int, windows: int
+) -> np.ndarray:
     raw = token_vectors()
-    texts = snippets(documents, per_document=8)
+    texts = snippets(documents, per_document=windows)
     print(f"distilling on {len(texts)} snippets", flush=True)
     targets = sentence_targets(texts)
     tuned = tune_static(raw, texts, targets, epochs)
@@ -361,6 +363,7 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--epochs", type=int, default=12, help="static-table tuning epochs")
+    parser.add_argument("--windows", type=int, default=8, help="random windows per source text")
     parser.add_argument("--skip-distil", action="store_true", help="keep the shipped embeddings")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model files")
     args = parser.parse_args()
@@ -371,7 +374,10 @@ def main() -> None:
     print(f"{len(documents)} source documents", flush=True)
     if not args.skip_distil:
         (out / "tokenizer.json").write_bytes((_model_path() / "tokenizer.json").read_bytes())
-        write_npz(out / "embeddings.npz", {"vectors": build_embeddings(documents, args.epochs)})
+        write_npz(
+            out / "embeddings.npz",
+            {"vectors": build_embeddings(documents, args.epochs, args.windows)},
+        )
     goals = build_goals()
     (out / "goals.json").write_text(json.dumps(goals, ensure_ascii=False, sort_keys=True), "utf-8")
     (out / "aurora.json").write_text(json.dumps(build_queries(), separators=(",", ":")), "utf-8")

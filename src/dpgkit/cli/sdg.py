@@ -105,6 +105,7 @@ def _jsonl(stream: BinaryIO) -> None:
 
 def _show(text: str, show_all: bool) -> None:
     from dpgkit.sdg import load_classifier
+    from dpgkit.sdg.text import language_of
 
     classifier = load_classifier()
     result = classifier.classify(text, explain=True)
@@ -118,13 +119,13 @@ def _show(text: str, show_all: bool) -> None:
         shown = result.goals[:3]
     elif show_all:
         shown = result.goals
-    language = "en" if result.language == "en" else "ru"
+    language = language_of(text)
     for goal in shown:
         mark = "[green]✔[/green]" if goal.predicted else "[dim]·[/dim]"
-        title = escape(classifier.goal_title(goal.sdg))
+        title = escape(classifier.goal_title(goal.sdg, language))
         console.print(f"{mark} [bold]SDG {goal.sdg}[/bold] {title}  score {goal.score:.2f}")
         for target in goal.targets[:2]:
-            words = classifier.target_text(target, language if result.language != "en" else "en")
+            words = classifier.target_text(target, language)
             console.print(f"    target {target}: {escape(_short(words, 110))}")
         for sentence in goal.evidence:
             console.print(f"    [dim]“{escape(_short(sentence, 200))}”[/dim]")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from dpgkit.sdg.classifier import SdgClassifier
-from dpgkit.sdg.text import clean, cyrillic_share, plain, sentences
+from dpgkit.sdg.text import clean, language_of, plain, sentences
 
 # Strong and specific: the project's words as a whole point to the goal with at least
 # this probability, and at least STRONG_SENTENCES of its own sentences do too.
@@ -121,15 +121,6 @@ class Relevance:
     @property
     def strong(self) -> list[GoalEvidence]:
         return [goal for goal in self.goals if goal.strong]
-
-
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
-
-
-def language_of(text: str) -> str:
-    if cyrillic_share(text) < 0.3:
-        return "en"
-    return "kk" if len(_KAZAKH_LETTERS.findall(text[:20_000])) >= 5 else "ru"
 
 
 def _sentences_with_place(passages: list[Passage]) -> list[Support]:

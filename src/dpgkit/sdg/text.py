@@ -70,3 +70,14 @@ def cyrillic_share(text: str) -> float:
 
 def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
+
+
+_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+
+
+def language_of(text: str) -> str:
+    """ "en", "ru" or "kk": which language's goal and target texts to show for this text."""
+    if cyrillic_share(text) < 0.3:
+        return "en"
+    # Letters only Kazakh uses among the Cyrillic alphabets we meet.
+    return "kk" if len(_KAZAKH_LETTERS.findall(text[:20_000])) >= 5 else "ru"
