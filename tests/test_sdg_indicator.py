@@ -160,3 +160,15 @@ def test_manifest_and_publiccode_descriptions_are_read(repo_factory: Callable[..
     )
     assessment = run(repo_factory({"publiccode.yml": publiccode, "README.md": "# Clinic Queue\n"}))
     assert 3 in {entry.sdg for entry in assessment.sdgs}
+
+
+def test_explicit_sdg_claim_backed_by_a_sentence_is_met(repo_factory: Callable[..., Path]) -> None:
+    readme = (
+        "# AquaTrack\n\nAquaTrack contributes to SDG 6.\n\n"
+        "Water committees in rural villages record every borehole and hand pump, test "
+        "drinking water quality and report broken water points so they are repaired.\n"
+    )
+    assessment = run(repo_factory({"README.md": readme}))
+    assert assessment.indicator("1").verdict is Verdict.MET
+    assert assessment.sdgs[0].sdg == 6
+    assert assessment.sdgs[0].targets[0].startswith("6.")

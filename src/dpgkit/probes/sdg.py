@@ -203,9 +203,14 @@ def sdg_general_purpose_tool(ctx: ProbeContext) -> Result:
     if tool is None:
         return passed("The project does not present itself as a general-purpose developer tool.")
     location = Location(path=tool.path, line=tool.line, excerpt=_clip(tool.phrase, 200))
+    domain = ""
+    if found.strong:
+        goals = ", ".join(f"SDG {goal.sdg}" for goal in found.strong)
+        domain = f" Its words also point to {goals}: the answers should show that direct link."
     return failed(
         f"The project presents itself as {tool.reason} (“{tool.phrase}”): general-purpose "
-        "developer tools whose relevance to the SDGs is only indirect are unlikely to qualify.",
+        "developer tools whose relevance to the SDGs is only indirect are unlikely to qualify."
+        + domain,
         [location],
         reason=tool.reason,
         phrase=tool.phrase,

@@ -63,7 +63,7 @@ DEVELOPER_TOOL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|\bcode\s+formatter\b|\bbuild\s+(?:tool|system)\b|\bbundler\b|\bpackage\s+manager\b"
             r"|\b(?:testing|test)\s+(?:framework|library|runner)\b|\blogging\s+library\b"
             r"|\bORM\b|\bHTTP\s+(?:client|server)\s+library\b|\bstatic\s+site\s+generator\b"
-            r"|\bcode\s+editor\b|\bIDE\b|\bSDK\b|\bboilerplate\b|\bstarter\s+(?:kit|template)\b"
+            r"|\bcode\s+editor\b|\bIDE\b|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}SDK\b|\bboilerplate\b|\bstarter\s+(?:kit|template)\b"
             r"|инструмент\w*\s+(?:для\s+)?разработчик|әзірлеушілер\w*\s+арналған\s+құрал",
         ),
         (
