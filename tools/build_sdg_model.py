@@ -356,8 +356,11 @@ def build_cyrillic() -> CyrillicMatcher:
     return final
 
 
-def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    np.savez_compressed(path, **arrays)
+def write_npz(path: Path, arrays: dict[str, np.ndarray], compress: bool = True) -> None:
+    if compress:
+        np.savez_compressed(path, **arrays)
+    else:  # float16 vectors hardly compress, and inflating them costs load time
+        np.savez(path, **arrays)
 
 
 def main() -> None:
@@ -377,6 +380,7 @@ def main() -> None:
         write_npz(
             out / "embeddings.npz",
             {"vectors": build_embeddings(documents, args.epochs, args.windows)},
+            compress=False,
         )
     goals = build_goals()
     (out / "goals.json").write_text(json.dumps(goals, ensure_ascii=False, sort_keys=True), "utf-8")

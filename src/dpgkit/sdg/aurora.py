@@ -13,6 +13,7 @@ Tree nodes: ``["t", [pattern, ...]]`` a phrase (a pattern ending in ``*`` is a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from typing import Any
 
@@ -95,16 +96,24 @@ class WordIndex:
         self.positions: dict[str, list[int]] = defaultdict(list)
         for index, match in enumerate(_WORD.finditer(text.lower())):
             self.positions[match.group().replace("’", "'")].append(index)
+        self._sorted = sorted(self.positions)
         self._prefix_cache: dict[str, list[int]] = {}
 
     def find(self, pattern: str) -> list[int]:
         if not pattern.endswith("*"):
             return self.positions.get(pattern, [])
-        if pattern not in self._prefix_cache:
+        cached = self._prefix_cache.get(pattern)
+        if cached is None:
+            # The words starting with the stem sit together in sorted order.
             stem = pattern.rstrip("*")
-            hits = [p for word, ps in self.positions.items() if word.startswith(stem) for p in ps]
-            self._prefix_cache[pattern] = sorted(hits)
-        return self._prefix_cache[pattern]
+            start = bisect_left(self._sorted, stem)
+            hits: list[int] = []
+            for word in self._sorted[start:]:
+                if not word.startswith(stem):
+                    break
+                hits += self.positions[word]
+            cached = self._prefix_cache[pattern] = sorted(hits)
+        return cached
 
 
 def evaluate(node: Node, index: WordIndex) -> set[int]:
