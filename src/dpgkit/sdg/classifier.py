@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -81,9 +81,7 @@ class SdgClassifier:
         self.lexical = LexicalModel(vocabulary, base["lexical_idf"], base["lexical_goals"])
         queries = json.loads((folder / "aurora.json").read_text(encoding="utf-8"))
         self.queries: list[list[aurora.Node]] = [queries[str(g)] for g in range(1, GOALS + 1)]
-        self.cyrillic = CyrillicMatcher.from_json(
-            json.loads((folder / "cyrillic.json").read_text(encoding="utf-8"))
-        )
+        self._folder = folder
         head = _load_npz(folder / "head.npz")
         self.head = Head(
             mean=head["mean"],
@@ -97,6 +95,12 @@ class SdgClassifier:
             goal=head["example_goal"].astype(np.int64),
             label=head["example_label"].astype(np.bool_),
         )
+
+    @cached_property
+    def cyrillic(self) -> CyrillicMatcher:
+        """The Russian/Kazakh matcher, loaded on the first Cyrillic text (it is not small)."""
+        data = json.loads((self._folder / "cyrillic.json").read_text(encoding="utf-8"))
+        return CyrillicMatcher.from_json(data)
 
     # -- building blocks (also used by the build script and the benchmark) --
 
