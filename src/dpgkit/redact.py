@@ -92,19 +92,26 @@ MASK = "[REDACTED]"
 _PREFIX_CHARS = 12
 
 
-# One linear-time pass that says whether any secret pattern can match: most texts hold
-# none, and running each backtracking pattern over them is most of a scan's cost.
+# One linear-time pass says whether any RE2-compatible secret pattern can match: most texts
+# hold none, and running each backtracking pattern over them is most of a scan's cost.
+# Patterns RE2 cannot run (look-arounds) are never gated: they always run.
+_GATED = tuple(item for item in SECRET_PATTERNS if is_linear(compile_scanner(item[1].pattern)))
+_ALWAYS = tuple(item for item in SECRET_PATTERNS if item not in _GATED)
 _PREFILTER = compile_scanner(
-    "|".join(
-        f"(?:{pattern.pattern.replace('(?P<secret>', '(?:')})" for _, pattern in SECRET_PATTERNS
-    )
+    "|".join(f"(?:{pattern.pattern.replace('(?P<secret>', '(?:')})" for _, pattern in _GATED)
+    or "(?!)"
 )
 
 
+def patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The secret patterns worth running on text (every one that could match)."""
+    if not is_linear(_PREFILTER) or _PREFILTER.search(text) is not None:
+        return SECRET_PATTERNS
+    return _ALWAYS
+
+
 def may_hold_secret(text: str) -> bool:
-    if not is_linear(_PREFILTER):  # without RE2 the combined pattern is no faster: skip it
-        return True
-    return _PREFILTER.search(text) is not None
+    return bool(patterns_for(text))
 
 
 def redact_text(text: str, known: Iterable[str] = ()) -> str:
@@ -119,9 +126,7 @@ def redact_text(text: str, known: Iterable[str] = ()) -> str:
             text = text.replace(value, MASK)
         if len(value) >= _PREFIX_CHARS + 4 and value[:_PREFIX_CHARS] in text:
             text = re.sub(re.escape(value[:_PREFIX_CHARS]) + r"\S*", MASK, text)
-    if not may_hold_secret(text):
-        return text
-    for _name, pattern in SECRET_PATTERNS:
+    for _name, pattern in patterns_for(text):
         text = pattern.sub(_mask_group, text)
     return text
 

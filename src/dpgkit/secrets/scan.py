@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
-from dpgkit.redact import MASK, SECRET_PATTERNS, may_hold_secret, redact_text
+from dpgkit.redact import MASK, patterns_for, redact_text
 from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
 
@@ -162,10 +162,8 @@ def _is_placeholder(value: str) -> bool:
 
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
-    if not may_hold_secret(text):
-        return
     hinted = _ASSIGNMENT_HINT.search(text) is not None
-    for kind, pattern in SECRET_PATTERNS:
+    for kind, pattern in patterns_for(text):
         if kind in _ASSIGNMENT_KINDS and not hinted:
             continue
         for match in pattern.finditer(text):

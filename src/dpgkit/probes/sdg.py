@@ -1,0 +1,231 @@
+"""Indicator 1 probes: which SDGs the project's own words serve, and whether it is a dev tool.
+
+The shared analysis (one classification per assessment) gathers what the project says of
+itself and hands it to ``dpgkit.sdg.project``; it also fills the assessment's ``sdgs[]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dpgkit.model import Location, SdgEntry
+from dpgkit.probes.base import ProbeContext, Result, failed, passed, unknown
+from dpgkit.probes.readme import INSTALL, USAGE, headings
+from dpgkit.probes.registry import probe
+from dpgkit.sdg import load_classifier
+from dpgkit.sdg.project import Passage, Relevance, assess_relevance
+from dpgkit.sections import sdgs_section
+
+README_WORDS = 1500  # the README's introduction and first sections
+DOCS_WORDS = 600
+_DOCS_INDEX = (
+    "docs/index.md",
+    "docs/README.md",
+    "docs/index.rst",
+    "doc/index.md",
+    "doc/index.rst",
+    "docs/readme.md",
+    "documentation/index.md",
+)
+_MANIFEST_DESCRIPTIONS = (
+    ("pyproject.toml", ("project", "description")),
+    ("pyproject.toml", ("tool", "poetry", "description")),
+    ("package.json", ("description",)),
+    ("Cargo.toml", ("package", "description")),
+    ("composer.json", ("description",)),
+    ("datapackage.json", ("description",)),
+    ("pubspec.yaml", ("description",)),
+)
+# Sections that say how to install or contribute, not what the project is for.
+_SKIP_SECTION = (INSTALL, USAGE)
+
+
+def _get(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _readme_passages(ctx: ProbeContext) -> list[Passage]:
+    path = ctx.facts.readme
+    text = ctx.inventory.text(path) if path else None
+    if not path or not text:
+        return []
+    lines = text.splitlines()
+    marks = headings(text)
+    # The introduction: everything before the second heading (the first is the title).
+    intro_end = marks[1][0] - 1 if len(marks) > 1 else len(lines)
+    passages = [Passage("readme-intro", path, 1, "\n".join(lines[:intro_end]))]
+    words = len(passages[0].text.split())
+    for index, (line_no, title) in enumerate(marks[1:], start=1):
+        if words >= README_WORDS:
+            break
+        end = marks[index + 1][0] - 1 if index + 1 < len(marks) else len(lines)
+        if any(pattern.search(title) for pattern in _SKIP_SECTION):
+            continue
+        body = "\n".join(lines[line_no - 1 : end])
+        passages.append(Passage("readme", path, line_no, body))
+        words += len(body.split())
+    return passages
+
+
+def project_passages(ctx: ProbeContext) -> list[Passage]:
+    """What the project says of itself, most central first."""
+    passages: list[Passage] = []
+    manifests = ctx.facts.manifests
+    for filename in ("publiccode.yml", "publiccode.yaml"):
+        descriptions = _get(manifests.get(filename), "description")
+        if isinstance(descriptions, dict):
+            for block in descriptions.values():
+                for key in ("shortDescription", "longDescription"):
+                    value = _get(block, key)
+                    if isinstance(value, str) and value.strip():
+                        passages.append(Passage("publiccode", filename, None, value))
+                features = _get(block, "features")
+                if isinstance(features, list):
+                    listed = ". ".join(str(item) for item in features[:30] if isinstance(item, str))
+                    if listed:
+                        passages.append(Passage("publiccode", filename, None, listed))
+    for filename, keys in _MANIFEST_DESCRIPTIONS:
+        value = _get(manifests.get(filename), *keys)
+        if isinstance(value, str) and value.strip():
+            passages.append(Passage("description", filename, None, value))
+    passages += _readme_passages(ctx)
+    for path in _DOCS_INDEX:
+        text = ctx.inventory.text(path) if ctx.inventory.get(path) else None
+        if text:
+            passages.append(Passage("docs", path, 1, " ".join(text.split()[:DOCS_WORDS])))
+            break
+    evidence = ctx.answers.get("1.sdg_evidence")
+    if isinstance(evidence, str) and evidence.strip():
+        passages.append(Passage("answers", ctx.answers.source or "answers", None, evidence))
+    return passages
+
+
+def relevance(ctx: ProbeContext) -> Relevance:
+    return assess_relevance(load_classifier(), project_passages(ctx))
+
+
+def _goal_name(goal: int, language: str) -> str:
+    return load_classifier().goal_title(goal, language)
+
+
+def _suggestions(found: Relevance) -> dict[str, str]:
+    if not found.goals:
+        return {}
+    classifier = load_classifier()
+    language = found.language
+    names = ", ".join(f"SDG {g.sdg} ({_goal_name(g.sdg, language)})" for g in found.goals)
+    explanations = []
+    for goal in found.goals:
+        target = goal.targets[0] if goal.targets else None
+        words = f"SDG {goal.sdg}"
+        if target:
+            words += f", target {target} ({_clip(classifier.target_text(target, language), 160)})"
+        if goal.support:
+            words += ": " + " ".join(f"“{_clip(item.sentence, 240)}”" for item in goal.support[:2])
+        explanations.append(words)
+    return {"sdgs": names, "sdg_evidence": "\n".join(explanations)}
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _locations(found: Relevance, strong_only: bool) -> list[Location]:
+    locations: list[Location] = []
+    for goal in found.goals:
+        if strong_only and not goal.strong:
+            continue
+        for item in goal.support[:2]:
+            if item.path:
+                locations.append(
+                    Location(path=item.path, line=item.line, excerpt=_clip(item.sentence, 200))
+                )
+    return locations[:6]
+
+
+def _summary(found: Relevance, strong_only: bool) -> str:
+    goals = [g for g in found.goals if g.strong or not strong_only]
+    return "; ".join(
+        f"SDG {g.sdg} {_goal_name(g.sdg, 'en')} (score {g.score:.2f}"
+        + (f", targets {', '.join(g.targets[:2])}" if g.targets else "")
+        + ")"
+        for g in goals
+    )
+
+
+@probe("sdg_relevance")
+def sdg_relevance(ctx: ProbeContext) -> Result:
+    found = ctx.derive(relevance)
+    data: dict[str, Any] = {
+        "sdgs": [
+            {"sdg": g.sdg, "score": g.score, "strong": g.strong, "targets": g.targets}
+            for g in found.goals
+        ],
+        "language": found.language,
+    }
+    if found.words == 0:
+        result = unknown(
+            "The project says nothing of itself yet (no README, description or answers), "
+            "so no SDG can be recognised.",
+            **data,
+        )
+        return result
+    if found.strong:
+        result = passed(
+            f"Strong, specific evidence in the project's own words: {_summary(found, True)}.",
+            _locations(found, True),
+            **data,
+        )
+    elif found.goals:
+        result = unknown(
+            "The SDG evidence is weak: the project's words lean towards "
+            f"{_summary(found, False)}, but not strongly and specifically enough. "
+            "The suggested answers below start from the sentences found.",
+            _locations(found, False),
+            **data,
+        )
+    else:
+        result = unknown(
+            "No Sustainable Development Goal stands out in the project's own words.", **data
+        )
+    result.suggestions = _suggestions(found)
+    return result
+
+
+@probe("sdg_general_purpose_tool")
+def sdg_general_purpose_tool(ctx: ProbeContext) -> Result:
+    found = ctx.derive(relevance)
+    tool = found.developer_tool
+    if tool is None:
+        return passed("The project does not present itself as a general-purpose developer tool.")
+    location = Location(path=tool.path, line=tool.line, excerpt=_clip(tool.phrase, 200))
+    domain = ""
+    if found.strong:
+        goals = ", ".join(f"SDG {goal.sdg}" for goal in found.strong)
+        domain = f" Its words also point to {goals}: the answers should show that direct link."
+    return failed(
+        f"The project presents itself as {tool.reason} (“{tool.phrase}”): general-purpose "
+        "developer tools whose relevance to the SDGs is only indirect are unlikely to qualify."
+        + domain,
+        [location],
+        reason=tool.reason,
+        phrase=tool.phrase,
+    )
+
+
+@sdgs_section
+def sdg_entries(ctx: ProbeContext) -> list[SdgEntry]:
+    found = ctx.derive(relevance)
+    return [
+        SdgEntry(
+            sdg=goal.sdg,
+            score=round(goal.score, 4),
+            evidence=[item.sentence for item in goal.support],
+            targets=goal.targets,
+        )
+        for goal in found.goals
+    ]

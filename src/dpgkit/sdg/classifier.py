@@ -1,0 +1,233 @@
+"""The SDG classifier: scores for goals 1-17, the predicted set, evidence and UN targets.
+
+Run time needs numpy and the `tokenizers` package only; every file it reads ships in
+``dpgkit/sdg/data`` (built by tools/build_sdg_model.py, sources in data/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from dpgkit.sdg import aurora
+from dpgkit.sdg.cyrillic import CyrillicMatcher
+from dpgkit.sdg.embedding import StaticEmbedder
+from dpgkit.sdg.features import GOALS, Examples, Knowledge, pair_features
+from dpgkit.sdg.head import Head
+from dpgkit.sdg.lexical import LexicalModel
+from dpgkit.sdg.text import clean, cyrillic_share, plain, sentences
+
+Matrix = npt.NDArray[np.float32]
+# Above this share of Cyrillic letters the text is read by the Russian/Kazakh matcher too.
+CYRILLIC_MIXED = 0.15
+EVIDENCE_PER_GOAL = 3
+TARGETS_PER_GOAL = 3
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("dpgkit.sdg") / "data"))
+
+
+@dataclass
+class GoalResult:
+    sdg: int
+    score: float
+    predicted: bool
+    evidence: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Classification:
+    scores: dict[int, float]  # goal -> calibrated probability
+    predicted: list[int]  # goals whose score reaches their threshold, best first
+    goals: list[GoalResult]  # every goal, best first (evidence only when explained)
+    language: str  # "en", "cyrillic" or "mixed"
+
+    def goal(self, sdg: int) -> GoalResult:
+        return next(result for result in self.goals if result.sdg == sdg)
+
+
+def _load_npz(path: Path) -> dict[str, Any]:
+    with np.load(path, allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
+
+
+class SdgClassifier:
+    def __init__(self, directory: Path | None = None) -> None:
+        folder = directory or data_dir()
+        vectors = _load_npz(folder / "embeddings.npz")["vectors"]
+        self.embedder = StaticEmbedder(folder / "tokenizer.json", vectors)
+        base = _load_npz(folder / "knowledge.npz")
+        goals_data = json.loads((folder / "goals.json").read_text(encoding="utf-8"))
+        self.goal_texts: dict[str, dict[str, dict[str, str]]] = goals_data["goals"]
+        self.target_texts: dict[str, dict[str, str]] = goals_data["targets"]
+        self.knowledge = Knowledge(
+            prototypes=base["prototypes"].astype(np.float32),
+            target_vectors=base["target_vectors"].astype(np.float32),
+            target_goal=base["target_goal"].astype(np.int64),
+            target_ids=list(goals_data["target_order"]),
+            evidence_vectors=base["evidence_vectors"].astype(np.float32),
+            evidence_goal=base["evidence_goal"].astype(np.int64),
+        )
+        vocabulary = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
+        self.lexical = LexicalModel(vocabulary, base["lexical_idf"], base["lexical_goals"])
+        queries = json.loads((folder / "aurora.json").read_text(encoding="utf-8"))
+        self.queries: list[list[aurora.Node]] = [queries[str(g)] for g in range(1, GOALS + 1)]
+        self._folder = folder
+        head = _load_npz(folder / "head.npz")
+        self.head = Head(
+            mean=head["mean"],
+            scale=head["scale"],
+            weights=head["weights"],
+            bias=float(head["bias"]),
+            thresholds=head["thresholds"],
+        )
+        self.examples = Examples(
+            vectors=head["example_vectors"].astype(np.float32),
+            goal=head["example_goal"].astype(np.int64),
+            label=head["example_label"].astype(np.bool_),
+        )
+
+    @cached_property
+    def cyrillic(self) -> CyrillicMatcher:
+        """The Russian/Kazakh matcher, loaded on the first Cyrillic text (it is not small)."""
+        data = json.loads((self._folder / "cyrillic.json").read_text(encoding="utf-8"))
+        return CyrillicMatcher.from_json(data)
+
+    # -- building blocks (also used by the build script and the benchmark) --
+
+    def aurora_lines(self, texts: list[str]) -> Matrix:
+        out = np.zeros((len(texts), GOALS), dtype=np.float32)
+        for row, text in enumerate(texts):
+            index = aurora.WordIndex(text)
+            for goal, queries in enumerate(self.queries):
+                out[row, goal] = sum(1 for query in queries if aurora.evaluate(query, index))
+        return out
+
+    def features(
+        self,
+        texts: list[str],
+        examples: Examples | None = None,
+        self_rows: npt.NDArray[np.int64] | None = None,
+    ) -> tuple[npt.NDArray[np.float32], Matrix]:
+        """Pair features (N, 17, F) and the texts' vectors."""
+        vectors = self.embedder.embed(texts)
+        lines = self.aurora_lines(texts)
+        lexical = self.lexical.scores(texts)
+        chosen = self.examples if examples is None else examples
+        features = pair_features(vectors, lines, lexical, self.knowledge, chosen, self_rows)
+        return features, vectors
+
+    # -- classification --
+
+    def classify_many(self, texts: list[object]) -> list[Classification]:
+        """Scores and predicted goals for many texts (no evidence: fast)."""
+        prepared = [plain(clean(text)) for text in texts]
+        features, _ = self.features(prepared)
+        probabilities = self.head.probabilities(features)
+        return [self._decide(text, probabilities[row]) for row, text in enumerate(prepared)]
+
+    def classify(self, text: object, explain: bool = True) -> Classification:
+        """One text; with ``explain``, evidence sentences and UN targets for each goal."""
+        prepared = plain(clean(text))
+        features, vectors = self.features([prepared])
+        result = self._decide(prepared, self.head.probabilities(features)[0])
+        if explain:
+            self._explain(prepared, vectors[0], result)
+        return result
+
+    def _decide(self, text: str, probabilities: npt.NDArray[np.float64]) -> Classification:
+        share = cyrillic_share(text)
+        scores = [float(value) for value in probabilities]
+        thresholds = [float(value) for value in self.head.thresholds]
+        language = "en"
+        if share >= CYRILLIC_MIXED:
+            language = "cyrillic" if share >= 1 - CYRILLIC_MIXED else "mixed"
+            cyrillic_scores, _ = self.cyrillic.scores(text)
+            if language == "cyrillic":
+                scores, thresholds = cyrillic_scores, [0.5] * GOALS
+            else:
+                scores = [max(a, b) for a, b in zip(scores, cyrillic_scores, strict=True)]
+        if not text.strip():
+            scores = [0.0] * GOALS
+        order = sorted(range(GOALS), key=lambda g: -scores[g])
+        goals = [
+            GoalResult(sdg=g + 1, score=round(scores[g], 4), predicted=scores[g] >= thresholds[g])
+            for g in order
+        ]
+        return Classification(
+            scores={g + 1: round(scores[g], 4) for g in range(GOALS)},
+            predicted=[result.sdg for result in goals if result.predicted],
+            goals=goals,
+            language=language,
+        )
+
+    def _explain(self, text: str, vector: Matrix, result: Classification) -> None:
+        found = sentences(text)
+        knowledge = self.knowledge
+        if result.language != "cyrillic":
+            target_similarity = knowledge.target_vectors @ vector
+        else:
+            target_similarity = np.zeros(len(knowledge.target_ids), dtype=np.float32)
+        cyrillic_targets: dict[str, float] = {}
+        if result.language != "en":
+            _, pairs = self.cyrillic.scores(text)
+            cyrillic_targets = dict(pairs)
+        sentence_vectors = self.embedder.embed(found) if found else None
+        for goal in result.goals:
+            columns = np.nonzero(knowledge.target_goal == goal.sdg)[0]
+            ranked = sorted(
+                columns,
+                key=lambda c: (
+                    -max(
+                        float(target_similarity[c]),
+                        cyrillic_targets.get(knowledge.target_ids[c], 0.0),
+                    )
+                ),
+            )
+            goal.targets = [knowledge.target_ids[c] for c in ranked[:TARGETS_PER_GOAL]]
+            if not found or sentence_vectors is None:
+                continue
+            goal.evidence = self._evidence(found, sentence_vectors, goal.sdg, result.language)
+
+    def _evidence(self, found: list[str], vectors: Matrix, goal: int, language: str) -> list[str]:
+        """The sentences that speak most specifically of this goal."""
+        knowledge = self.knowledge
+        prototype = vectors @ knowledge.prototypes.T  # (S, 17)
+        targets = vectors @ knowledge.target_vectors[knowledge.target_goal == goal].T
+        strength = np.maximum(prototype[:, goal - 1], targets.max(axis=1))
+        # A sentence is evidence for this goal when the goal is among its two best.
+        rank = (prototype > prototype[:, [goal - 1]]).sum(axis=1)
+        strength = np.where(rank <= 1, strength, strength - 1.0)
+        if language != "en":
+            for row, sentence in enumerate(found):
+                cosines, _ = self.cyrillic.raw(sentence)
+                if cosines[goal - 1] >= self.cyrillic.threshold and cosines[goal - 1] >= max(
+                    cosines
+                ):
+                    strength[row] = max(strength[row], 0.3 + cosines[goal - 1])
+        order = np.argsort(-strength)[:EVIDENCE_PER_GOAL]
+        return [found[row] for row in order if strength[row] > 0.25]
+
+    def target_text(self, target: str, language: str = "en") -> str:
+        texts = self.target_texts.get(target, {})
+        return texts.get(language) or texts.get("en", "")
+
+    def goal_title(self, goal: int, language: str = "en") -> str:
+        texts = self.goal_texts.get(str(goal), {})
+        block = texts.get(language) or texts.get("en", {})
+        return block.get("short") or block.get("title", f"SDG {goal}")
+
+
+@cache
+def load_classifier() -> SdgClassifier:
+    """The shipped classifier, loaded once per process."""
+    return SdgClassifier()
