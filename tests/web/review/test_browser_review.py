@@ -68,10 +68,6 @@ def sign_in(page: Any, live_url: str, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-@pytest.mark.xfail(
-    reason="work in progress: the submit step fails in the browser (answers form), see report",
-    strict=False,
-)
 def test_whole_path_in_the_browser(
     live_url: str, chromium_browser: Any, reviewer_account: str, water_repo: Path
 ) -> None:

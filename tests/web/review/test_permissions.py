@@ -28,6 +28,7 @@ ROLES = ["anonymous", "applicant", "other", "reviewer", "admin", "suspended"]
 MATRIX: list[tuple[str, str, str, dict[str, Any], list[Any]]] = [
     ("registry", "get", "/", {}, [200, 200, 200, 200, 200, 200]),
     ("conduct", "get", "/code-of-conduct/", {}, [200, 200, 200, 200, 200, 200]),
+    ("home", "get", "/home/", {}, [LOGIN, 302, 302, 302, 302, LOGIN]),
     ("mine", "get", "/nominations/", {}, [LOGIN, 200, 200, 403, 200, LOGIN]),
     ("start", "get", "/nominations/new/", {}, [LOGIN, 200, 200, 403, 200, LOGIN]),
     ("detail", "get", "/nominations/{s}/", {}, [LOGIN, 200, 404, 302, 302, LOGIN]),

@@ -6,6 +6,7 @@ from dpgkit.web.review import views
 
 app_name = "review"
 urlpatterns = [
+    path("home/", views.home, name="home"),
     path("nominations/", views.mine, name="mine"),
     path("nominations/new/", views.start, name="start"),
     path("nominations/<int:pk>/", views.detail, name="detail"),

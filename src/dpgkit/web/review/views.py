@@ -97,6 +97,22 @@ def _conflict(request: HttpRequest, where: str) -> HttpResponse:
     return response
 
 
+# --- after sign-in ------------------------------------------------------------------------
+
+
+@require_GET
+@permission_required(None)
+def home(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: each role to the page it works from (reviewers have no
+    nominations of their own, so the applicants' page would refuse them)."""
+    user = request.user
+    if user.has_perm(REVIEW):
+        return redirect("review:queue")
+    if user.has_perm(SUBMIT):
+        return redirect("review:mine")
+    return redirect("registry:goods")
+
+
 # --- applicants ---------------------------------------------------------------------------
 
 

@@ -152,7 +152,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "review:mine"
+LOGIN_REDIRECT_URL = "review:home"  # by role: see review.views.home
 LOGOUT_REDIRECT_URL = "registry:goods"
 SESSION_COOKIE_HTTPONLY = True
 # Five wrong passwords for one username from one address lock that pair for 15 minutes.
