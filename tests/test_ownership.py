@@ -133,3 +133,11 @@ def test_copyright_mentioned_mid_sentence_names_nobody(repo_factory: Factory) ->
     }
     names = [c["name"] for c in candidates(assess(repo_factory(files)))]
     assert names == ["Clinic Queue Foundation"]
+
+
+def test_license_texts_own_copyright_and_appendix_name_nobody(repo_factory: Factory) -> None:
+    # A GPL file carries "Copyright (C) 2007 Free Software Foundation, Inc." and an appendix
+    # about "the "copyright" line": neither names the project's owner.
+    result = assess(repo_factory({**CODE, "LICENSE": license_text("AGPL-3.0-only")}))
+    assert candidates(result) == []
+    assert result.indicator("3").verdict is Verdict.NOT_MET

@@ -49,6 +49,15 @@ _COPYRIGHT = re.compile(
     r"(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–,]\s*(?:\d{4}|present))*\s*,?\s*)?(?:by\s+)?(?P<name>[^\n]{2,120})",
     re.I,
 )
+_STATEMENT_START = re.compile(
+    r"^[\s#/*;!<>%'\"-]*(?:SPDX-FileCopyrightText:|Copyright\b|©|\(c\))", re.I
+)
+# Organisations whose copyright is on the text of the licenses they publish (every GPL
+# file says "Copyright (C) 2007 Free Software Foundation, Inc."): never a project's owner
+# when found inside a license file.
+_LICENSE_STEWARD = re.compile(
+    r"free software foundation|creative commons corporation|open source initiative", re.I
+)
 _TRAILER = re.compile(
     r"\.?\s*(?:all rights reserved\.?|and (?:other )?contributors\.?|et al\.?|<[^>]*>|\([^)]*@[^)]*\)|"
     r"\S+@\S+|https?://\S+)\s*$",
@@ -188,7 +197,13 @@ def _copyrights(text: str) -> Iterable[tuple[int, str, str]]:
     for number, line in enumerate(text.splitlines()[:400], start=1):
         if "copyright" not in line.lower() and "©" not in line:
             continue
+        # A statement starts its line; "the "copyright" line and a pointer …" in a license's
+        # how-to-apply appendix, or any prose mentioning copyright, names nobody.
+        if not _STATEMENT_START.match(line):
+            continue
         for match in _COPYRIGHT.finditer(line):
+            if _LICENSE_STEWARD.search(match.group("name")):
+                continue  # the license text's own copyright, not the project's
             yield number, match.group("name"), line.strip()
 
 
