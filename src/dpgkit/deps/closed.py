@@ -19,7 +19,7 @@ from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
 from dpgkit.deps.sources import AnchorIndex, Detector, code_and_config, code_files, search_files
 from dpgkit.model import Location
-from dpgkit.parsing import load_yaml
+from dpgkit.parsing import load_data_yaml
 
 if TYPE_CHECKING:
     from dpgkit.inventory import Inventory
@@ -67,7 +67,7 @@ def _patterns(raw: Any) -> dict[str, tuple[str, ...]]:
 @cache
 def load_catalog() -> Catalog:
     text = (resources.files("dpgkit.data") / "closed_components.yaml").read_text(encoding="utf-8")
-    data = load_yaml(text)
+    data = load_data_yaml(text)
     categories = {
         key: Category(
             id=key,

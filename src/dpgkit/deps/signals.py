@@ -18,7 +18,7 @@ from dpgkit.deps.sources import Detector, code_and_config, is_test_path, match_p
 from dpgkit.inventory.classify import DATA_EXTENSIONS
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
-from dpgkit.parsing import load_yaml
+from dpgkit.parsing import load_data_yaml
 
 if TYPE_CHECKING:
     from dpgkit.probes.base import ProbeContext
@@ -69,7 +69,7 @@ def _set(body: dict[str, Any]) -> SignalSet:
 @cache
 def load_signals() -> SignalCatalog:
     text = (resources.files("dpgkit.data") / "data_signals.yaml").read_text(encoding="utf-8")
-    data = load_yaml(text)
+    data = load_data_yaml(text)
     return SignalCatalog(
         version=str(data["version"]),
         web=_set(data["web_frameworks"]),

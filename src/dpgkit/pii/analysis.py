@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from dpgkit.inventory import Inventory
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.classify import Category, Classified, classify_all
 from dpgkit.pii.fields import DataField, ReadProblem, is_test_path
 from dpgkit.pii.readers import read_data_models
@@ -64,7 +63,7 @@ class PersonalData:
 
 @cache
 def _third_party_patterns() -> dict[str, re.Pattern[str]]:
-    raw = yaml.safe_load(
+    raw = load_data_yaml(
         (resources.files("dpgkit.pii") / "categories.yaml").read_text(encoding="utf-8")
     )
     return {name: re.compile(pattern, re.I) for name, pattern in raw["third_parties"].items()}

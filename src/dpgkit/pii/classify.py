@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import DataField
 
 _FORM_SOURCES = frozenset({"HTML form", "ODK XForm", "XLSForm"})
@@ -58,7 +57,7 @@ def _whole(pattern: str | None) -> re.Pattern[str] | None:
 
 @cache
 def _data() -> tuple[re.Pattern[str], tuple[Category, ...]]:
-    raw = yaml.safe_load(
+    raw = load_data_yaml(
         (resources.files("dpgkit.pii") / "categories.yaml").read_text(encoding="utf-8")
     )
     person = _words(raw["person_entities"])

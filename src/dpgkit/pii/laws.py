@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import Inventory
 from dpgkit.inventory.inventory import excerpt
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import is_test_path
 from dpgkit.pii.signals import policy_files
 
@@ -38,7 +37,7 @@ class LawReference:
 @cache
 def privacy_laws() -> tuple[Law, ...]:
     text = (resources.files("dpgkit.data") / "privacy_laws.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["laws"]
+    raw = load_data_yaml(text)["laws"]
     return tuple(
         Law(
             id=law_id,

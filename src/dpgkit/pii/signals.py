@@ -15,11 +15,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import is_test_path
 
 _CODE_SUFFIXES = frozenset(
@@ -114,7 +113,7 @@ class Signals:
 @cache
 def _data() -> dict[str, Any]:
     text = (resources.files("dpgkit.data") / "product_signals.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data_yaml(text)
     return data
 
 

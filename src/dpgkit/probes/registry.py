@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dpgkit.parsing import load_data_yaml
 from dpgkit.probes.base import ProbeDefinition, ProbeFunction
 
 _FUNCTIONS: dict[str, ProbeFunction] = {}
@@ -28,7 +27,7 @@ def definitions() -> dict[str, ProbeDefinition]:
     for item in sorted(folder.iterdir(), key=lambda item: item.name):
         if not item.name.endswith(".yaml"):
             continue
-        raw: dict[str, dict[str, Any]] = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+        raw: dict[str, dict[str, Any]] = load_data_yaml(item.read_text(encoding="utf-8")) or {}
         for probe_id, body in raw.items():
             if probe_id in found:
                 raise ValueError(f"probe {probe_id} is defined twice ({item.name})")

@@ -30,7 +30,7 @@ from dpgkit.inventory.classify import LOCK_FILES
 from dpgkit.inventory.git import run_git
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
-from dpgkit.parsing import load_yaml
+from dpgkit.parsing import load_data_yaml
 from dpgkit.probes.base import ProbeContext, Result, passed, unknown
 from dpgkit.probes.community import community_file
 from dpgkit.probes.registry import probe
@@ -98,7 +98,7 @@ def _detector(body: dict[str, Any], kind: str) -> Detector:
 @cache
 def load_detectors() -> tuple[str, tuple[Detector, ...], tuple[Detector, ...]]:
     text = (resources.files("dpgkit.data") / "open_standards.yaml").read_text(encoding="utf-8")
-    data = load_yaml(text)
+    data = load_data_yaml(text)
     standards = tuple(_detector(body, "standard") for body in data["standards"])
     practices = tuple(_detector(body, "practice") for body in data["best_practices"])
     return str(data["version"]), standards, practices

@@ -7,8 +7,9 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from dpgkit.parsing import load_data_yaml
 
 CURRENT_VERSION = "1.1.7"
 INDICATOR_IDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9A", "9B", "9C")
@@ -96,7 +97,7 @@ def _license_index(version: str) -> dict[str, ApprovedLicense]:
 
 
 def _read_yaml(name: str) -> Any:
-    return yaml.safe_load((_DATA / name).read_text(encoding="utf-8"))
+    return load_data_yaml((_DATA / name).read_text(encoding="utf-8"))
 
 
 @cache
