@@ -24,6 +24,32 @@ class Law:
     name: str
     jurisdiction: str
     pattern: re.Pattern[str]
+    # Lower-case literal starts of the patterns: a text holding none is not searched.
+    # None when some pattern has no literal start (then the law is always searched).
+    anchors: tuple[str, ...] | None = None
+
+
+_LITERAL_TOKEN = re.compile(r"\\[.()/-]|[\w ,'’/-]")
+
+
+def _anchor(pattern: str) -> str | None:
+    """The literal text every match of pattern starts with, lower-cased, or None."""
+    position = 2 if pattern.startswith("\\b") else 0
+    tokens: list[str] = []
+    while (token := _LITERAL_TOKEN.match(pattern, position)) is not None:
+        tokens.append(token.group(0)[-1])  # an escaped character stands for itself
+        position = token.end()
+    if pattern[position : position + 1] in {"?", "*", "{"} and tokens:
+        tokens.pop()  # the last character is optional
+    literal = "".join(tokens).lower()
+    return literal if len(literal) >= 3 else None
+
+
+def _anchors(patterns: list[str]) -> tuple[str, ...] | None:
+    found = [_anchor(pattern) for pattern in patterns]
+    if any(anchor is None for anchor in found):
+        return None
+    return tuple(anchor for anchor in found if anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +70,7 @@ def privacy_laws() -> tuple[Law, ...]:
             name=body["name"],
             jurisdiction=body["jurisdiction"],
             pattern=re.compile("|".join(f"(?:{p})" for p in body["patterns"]), re.IGNORECASE),
+            anchors=_anchors(body["patterns"]),
         )
         for law_id, body in raw.items()
     )
@@ -66,8 +93,11 @@ def find_law_references(inventory: Inventory) -> list[LawReference]:
         text = inventory.text(entry)
         if not text:
             continue
+        lower = text.lower()
         for law in laws:
             if law.id in found:
+                continue
+            if law.anchors is not None and not any(anchor in lower for anchor in law.anchors):
                 continue
             match = law.pattern.search(text)
             if match:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -119,12 +119,30 @@ def _data() -> dict[str, Any]:
 
 @cache
 def _combined(section: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    groups = []
-    labels = {}
-    for name, body in _data()[section].items():
-        groups.append(f"(?P<{name}>{'|'.join(body['patterns'])})")
-        labels[name] = body["label"]
-    return re.compile("|".join(groups), re.IGNORECASE), labels
+    return _subset(section, frozenset(_data()[section])), {
+        name: body["label"] for name, body in _data()[section].items()
+    }
+
+
+@lru_cache(maxsize=1024)
+def _subset(section: str, names: frozenset[str]) -> re.Pattern[str]:
+    """One alternation, a named group per signal, for the signals in names."""
+    groups = [
+        f"(?P<{name}>{'|'.join(body['patterns'])})"
+        for name, body in _data()[section].items()
+        if name in names
+    ]
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+def _active(section: str, text: str) -> frozenset[str]:
+    """Signals whose anchors occur in text (all signals that have no anchors)."""
+    lower = text.lower()
+    return frozenset(
+        name
+        for name, body in _data()[section].items()
+        if not body.get("anchors") or any(anchor in lower for anchor in body["anchors"])
+    )
 
 
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|<!--|--\s|\{#|\{\{!--)")
@@ -142,7 +160,7 @@ def _minified(text: str) -> bool:
 
 
 def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signals:
-    pattern, labels = _combined(section)
+    _pattern, labels = _combined(section)
     hits: dict[str, list[Hit]] = defaultdict(list)
     for entry in entries:
         if entry.size > _MAX_FILE:
@@ -153,8 +171,11 @@ def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signa
         test = is_test_path(entry.path)
         if test and section == "code":
             continue  # test fixtures describe features; they do not implement them
+        active = _active(section, text)
+        if not active:
+            continue
         seen: set[tuple[str, int]] = set()
-        for match in pattern.finditer(text):
+        for match in _subset(section, active).finditer(text):
             name = match.lastgroup
             if name is None or len(hits[name]) >= _HITS_PER_SIGNAL * 4:
                 continue

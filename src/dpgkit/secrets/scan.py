@@ -27,9 +27,12 @@ if TYPE_CHECKING:
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
 _ASSIGNMENT_KINDS = frozenset({"assigned password or secret", "password in configuration"})
-# Cheap gate before the assignment patterns, which are slow on long texts.
-_ASSIGNMENT_HINT = re.compile(
-    r"password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key", re.I
+_ASSIGNMENT_WORDS = tuple(
+    f"i:{word}"
+    for word in (
+        *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
+        *("access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey"),
+    )
 )
 _PLACEHOLDER = re.compile(
     r"^(?:[<{\[(%$*#.x_-].*|.*[>}\])]$|(?:change[_-]?me|changeit|password|passwd|secret|token|"
@@ -156,11 +159,56 @@ def _is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.match(value)) or len(set(value)) <= 2
 
 
+# Substrings without which a pattern cannot match: a text lacking all of a pattern's
+# triggers is not searched with it (``in`` runs at memory speed; a regex tries every
+# position). Case-sensitive triggers are looked up in the text, lower-case ones (prefixed
+# "i:") in its lower-cased copy. A pattern without an entry here is always run, so a
+# pattern added to dpgkit.redact is found before anyone writes its triggers.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "private key": ("PRIVATE KEY",),
+    "AWS access key": ("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA"),
+    "AWS secret key": ("i:aws",),
+    "GitHub token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    "GitLab token": ("glpat-", "gldt-", "glrt-", "glptt-", "glcbt-"),
+    "Slack token": ("xox",),
+    "Slack webhook": ("hooks.slack.com",),
+    "Google API key": ("AIza",),
+    "Google OAuth client secret": ("GOCSPX-",),
+    "Stripe key": ("sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+    "OpenAI or Anthropic key": ("sk-",),
+    "Hugging Face token": ("hf_",),
+    "SendGrid key": ("SG.",),
+    "Mailgun key": ("key-",),
+    "Twilio key": ("SK",),
+    "npm token": ("npm_",),
+    "PyPI token": ("pypi-AgE",),
+    "Telegram bot token": (":AA",),
+    "DigitalOcean token": ("_v1_",),
+    "Shopify token": ("shpat_", "shpca_", "shppa_", "shpss_"),
+    "Databricks token": ("dapi",),
+    "Azure storage key": ("i:accountkey=",),
+    "JSON web token": ("eyJ",),
+    "credentials in a URL": ("://",),
+    "assigned password or secret": _ASSIGNMENT_WORDS,
+    "password in configuration": _ASSIGNMENT_WORDS,
+}
+
+
+def _triggered(kind: str, text: str, lower: str) -> bool:
+    triggers = _TRIGGERS.get(kind)
+    if triggers is None:
+        return True
+    return any(
+        (trigger[2:] in lower) if trigger.startswith("i:") else (trigger in text)
+        for trigger in triggers
+    )
+
+
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
-    hinted = _ASSIGNMENT_HINT.search(text) is not None
+    lower = text.lower()
     for kind, pattern in SECRET_PATTERNS:
-        if kind in _ASSIGNMENT_KINDS and not hinted:
+        if not _triggered(kind, text, lower):
             continue
         for match in pattern.finditer(text):
             start, end = match.span("secret")
