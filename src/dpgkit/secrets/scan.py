@@ -43,9 +43,12 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
-_KEYED_VALUE = re.compile(
-    r"(?<![\w.-])(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
+# The search starts at the separator (a rare character the regex engine skips to quickly)
+# and the key is read backwards from there: starting at every possible key is far slower.
+_VALUE_AFTER_SEPARATOR = re.compile(
+    r"(?::=|=>|[:=])[ \t]*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
 )
+_KEY_BEFORE = re.compile(r"(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?[ \t]*$")
 _SECRET_KEY_WORD = re.compile(
     r"key|secret|token|pass|pwd|auth|credential|salt|signature|private|cert|session|cookie|jwt|bearer|sig",
     re.I,
@@ -217,8 +220,14 @@ def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
 
 def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, str]]:
     config = entry.suffix in _CONFIG_SUFFIXES or entry.name.lower().startswith(".env")
-    for match in _KEYED_VALUE.finditer(text):
-        key, value = match.group("key"), match.group("value")
+    for match in _VALUE_AFTER_SEPARATOR.finditer(text):
+        value = match.group("value")
+        if not config and len(value) < 20:
+            continue
+        before = _KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
+        if before is None:
+            continue
+        key = before.group("key")
         if _NOT_SECRET_KEY_WORD.search(key):
             continue
         secretish = _SECRET_KEY_WORD.search(key) is not None
