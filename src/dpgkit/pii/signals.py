@@ -135,13 +135,25 @@ def _subset(section: str, names: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(groups), re.IGNORECASE)
 
 
+@cache
+def _anchors(section: str) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """(signal, anchors) with anchors that contain another anchor dropped (redundant)."""
+    pruned = []
+    for name, body in _data()[section].items():
+        anchors = body.get("anchors")
+        if anchors:
+            anchors = tuple(a for a in anchors if not any(b != a and b in a for b in anchors))
+        pruned.append((name, anchors or None))
+    return tuple(pruned)
+
+
 def _active(section: str, text: str) -> frozenset[str]:
     """Signals whose anchors occur in text (all signals that have no anchors)."""
     lower = text.lower()
     return frozenset(
         name
-        for name, body in _data()[section].items()
-        if not body.get("anchors") or any(anchor in lower for anchor in body["anchors"])
+        for name, anchors in _anchors(section)
+        if anchors is None or any(anchor in lower for anchor in anchors)
     )
 
 
