@@ -15,7 +15,6 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.redact import MASK, patterns_for, redact_text
@@ -28,9 +27,12 @@ if TYPE_CHECKING:
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
 _ASSIGNMENT_KINDS = frozenset({"assigned password or secret", "password in configuration"})
-# Cheap gate before the assignment patterns, which are slow on long texts.
-_ASSIGNMENT_HINT = re.compile(
-    r"password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key", re.I
+_ASSIGNMENT_WORDS = tuple(
+    f"i:{word}"
+    for word in (
+        *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
+        *("access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey"),
+    )
 )
 _PLACEHOLDER = re.compile(
     r"^(?:[<{\[(%$*#.x_-].*|.*[>}\])]$|(?:change[_-]?me|changeit|password|passwd|secret|token|"
@@ -41,12 +43,12 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
-# Linear-time RE2 (dpgkit.fastregex): it runs over every text file. RE2 has no
-# look-behind, so "not preceded by a name character" is a consumed non-capturing prefix.
-_KEYED_VALUE = compile_scanner(
-    r"(?:^|[^\w.-])(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?\s*(?::=|=>|[:=])\s*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
+# The search starts at the separator (a rare character the regex engine skips to quickly)
+# and the key is read backwards from there: starting at every possible key is far slower.
+_VALUE_AFTER_SEPARATOR = re.compile(
+    r"(?::=|=>|[:=])[ \t]*[\"'`]?(?P<value>[A-Za-z0-9+/=_.~-]{16,400})"
 )
-_VALUE_GROUP = _KEYED_VALUE.groupindex["value"]
+_KEY_BEFORE = re.compile(r"(?P<key>[A-Za-z_][\w.-]{0,80})[\"']?[ \t]*$")
 _SECRET_KEY_WORD = re.compile(
     r"key|secret|token|pass|pwd|auth|credential|salt|signature|private|cert|session|cookie|jwt|bearer|sig",
     re.I,
@@ -160,11 +162,24 @@ def _is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.match(value)) or len(set(value)) <= 2
 
 
+# Credential formats are gated by one linear-time RE2 pass (dpgkit.redact.patterns_for);
+# the assignment patterns, which RE2 cannot run, are gated by the words they need.
+_WORD_GATED: dict[str, tuple[str, ...]] = {
+    "assigned password or secret": _ASSIGNMENT_WORDS,
+    "password in configuration": _ASSIGNMENT_WORDS,
+}
+
+
+def _triggered(kind: str, lower: str) -> bool:
+    words = _WORD_GATED.get(kind)
+    return words is None or any(word[2:] in lower for word in words)
+
+
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
-    hinted = _ASSIGNMENT_HINT.search(text) is not None
+    lower = text.lower()
     for kind, pattern in patterns_for(text):
-        if kind in _ASSIGNMENT_KINDS and not hinted:
+        if not _triggered(kind, lower):
             continue
         for match in pattern.finditer(text):
             start, end = match.span("secret")
@@ -173,20 +188,21 @@ def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
 
 def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, str]]:
     config = entry.suffix in _CONFIG_SUFFIXES or entry.name.lower().startswith(".env")
-    for match in _KEYED_VALUE.finditer(text):
-        key, value = match.group("key"), match.group("value")
+    for match in _VALUE_AFTER_SEPARATOR.finditer(text):
+        value = match.group("value")
+        if not config and len(value) < 20:
+            continue
+        before = _KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
+        if before is None:
+            continue
+        key = before.group("key")
         if _NOT_SECRET_KEY_WORD.search(key):
             continue
         secretish = _SECRET_KEY_WORD.search(key) is not None
         if not secretish and not (config and len(value) >= 32):
             continue
         if looks_random(value):
-            yield (
-                "random-looking secret value",
-                match.start(_VALUE_GROUP),
-                match.end(_VALUE_GROUP),
-                value,
-            )
+            yield "random-looking secret value", match.start("value"), match.end("value"), value
 
 
 def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
