@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
+bash tools/ensure-system-deps.sh
 "$VENV/bin/ruff" check src tests bench tools
 "$VENV/bin/mypy"
 set +e
-"$VENV/bin/pytest" -q "$@"
+"$VENV/bin/pytest" -q -n 2 "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected no tests: nothing failed, but nothing ran either.
@@ -15,4 +16,7 @@ if [ "$status" -eq 5 ]; then
   echo "no tests were collected" >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+# The web app's database tests again against PostgreSQL (browser and CLI ran above on SQLite).
+DPGKIT_TEST_DATABASE_URL=${DPGKIT_TEST_DATABASE_URL:-postgresql://root@127.0.0.1:5432/test} \
+  "$VENV/bin/pytest" -q tests/web -m "not browser and not slow"

@@ -33,7 +33,8 @@ def answers_schema(standard: Standard) -> dict[str, Any]:
     indicators: dict[str, Any] = {}
     for spec in standard.indicators:
         indicators[spec.id] = {
-            "type": "object",
+            # null: a block whose questions are all still commented out in the template
+            "type": ["object", "null"],
             "description": spec.title,
             "additionalProperties": False,
             "properties": {
@@ -41,7 +42,7 @@ def answers_schema(standard: Standard) -> dict[str, Any]:
             },
         }
     general = {
-        "type": "object",
+        "type": ["object", "null"],
         "additionalProperties": False,
         "properties": {
             q.id: {**_value_schema(q), "description": q.text} for q in standard.general_questions

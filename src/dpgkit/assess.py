@@ -75,7 +75,7 @@ def assess(
     assessment = _build(
         inventory, facts_project(context), standard.version, indicators, licenses, sdgs, started
     )
-    return redact_model(assessment)
+    return redact_model(assessment, known=context.sensitive)
 
 
 def facts_project(context: ProbeContext) -> Project:

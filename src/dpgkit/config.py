@@ -19,6 +19,9 @@ class Config:
     types: list[str] = field(default_factory=list)
     answers: str | None = None
     source: str | None = None
+    # Paths whose words describe other projects (a scanner's own patterns, shipped schemas,
+    # fixtures): not read as this product's features, data models or policies.
+    evidence_exclude: list[str] = field(default_factory=list)
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
@@ -44,7 +47,18 @@ def _from_table(table: Any, source: str) -> Config:
         raise BadInputError(f"{source}: 'type' must be among {', '.join(PROJECT_TYPES)}")
     if answers is not None and not isinstance(answers, str):
         raise BadInputError(f"{source}: 'answers' must be a path")
-    return Config(exclude=list(exclude), types=list(types), answers=answers, source=source)
+    evidence_exclude = table.get("evidence_exclude", [])
+    if not (
+        isinstance(evidence_exclude, list) and all(isinstance(i, str) for i in evidence_exclude)
+    ):
+        raise BadInputError(f"{source}: 'evidence_exclude' must be a list of path patterns")
+    return Config(
+        exclude=list(exclude),
+        types=list(types),
+        answers=answers,
+        source=source,
+        evidence_exclude=list(evidence_exclude),
+    )
 
 
 def load_config(root: Path, warnings: list[str]) -> Config:

@@ -7,37 +7,79 @@ the secret itself, whichever probe or message happened to quote the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-# Patterns for well-known credential formats; group "secret" is what gets masked.
+from dpgkit.fastregex import compile_scanner, is_linear
+
+# Patterns for well-known credential formats; group "secret" is what gets masked. This is
+# the ONE list: the committed-secret scanner (dpgkit.secrets) reports what these match, and
+# redaction masks the same, so a format added here is both found and hidden everywhere.
+# Quoted values do not need their closing quote: an excerpt cut short must still be masked.
 SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         (
             "private key",
-            r"(?P<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$))",
+            r"(?P<secret>-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$))",
         ),
-        ("AWS access key", r"(?P<secret>\b(?:AKIA|ASIA)[0-9A-Z]{16}\b)"),
+        (
+            "AWS access key",
+            r"(?P<secret>\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\b)",
+        ),
+        (
+            "AWS secret key",
+            r"(?i)aws_?secret_?(?:access_?)?key[\"']?\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})\b",
+        ),
         (
             "GitHub token",
             r"(?P<secret>\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b|\bgithub_pat_[A-Za-z0-9_]{40,255})",
         ),
-        ("GitLab token", r"(?P<secret>\bglpat-[A-Za-z0-9_-]{20,}\b)"),
-        ("Slack token", r"(?P<secret>\bxox[abposr]-[A-Za-z0-9-]{10,}\b)"),
+        ("GitLab token", r"(?P<secret>\bgl(?:pat|dt|rt|ptt|cbt)-[A-Za-z0-9_-]{20,}\b)"),
+        ("Slack token", r"(?P<secret>\bxox[abposre]-[A-Za-z0-9-]{10,}\b)"),
+        (
+            "Slack webhook",
+            r"https://hooks\.slack\.com/(?:services|workflows)/(?P<secret>[A-Za-z0-9/_-]{20,})",
+        ),
         ("Google API key", r"(?P<secret>\bAIza[0-9A-Za-z_-]{35}\b)"),
+        ("Google OAuth client secret", r"(?P<secret>\bGOCSPX-[A-Za-z0-9_-]{20,})"),
         ("Stripe key", r"(?P<secret>\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}\b)"),
-        ("OpenAI key", r"(?P<secret>\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b)"),
+        ("OpenAI or Anthropic key", r"(?P<secret>\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,})"),
+        ("Hugging Face token", r"(?P<secret>\bhf_[A-Za-z]{30,}\b)"),
+        ("SendGrid key", r"(?P<secret>\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})"),
+        ("Mailgun key", r"(?P<secret>\bkey-[0-9a-zA-Z]{32}\b)"),
+        ("Twilio key", r"(?P<secret>\bSK[0-9a-fA-F]{32}\b)"),
+        ("npm token", r"(?P<secret>\bnpm_[A-Za-z0-9]{36}\b)"),
+        ("PyPI token", r"(?P<secret>\bpypi-AgE[A-Za-z0-9_-]{50,})"),
+        ("Telegram bot token", r"(?P<secret>\b\d{8,10}:AA[0-9A-Za-z_-]{33}\b)"),
+        ("DigitalOcean token", r"(?P<secret>\bdo[por]_v1_[a-f0-9]{64}\b)"),
+        ("Shopify token", r"(?P<secret>\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b)"),
+        ("Databricks token", r"(?P<secret>\bdapi[a-f0-9]{32}\b)"),
+        (
+            "Azure storage key",
+            r"(?i)AccountKey=(?P<secret>[A-Za-z0-9+/=]{40,})",
+        ),
         (
             "JSON web token",
             r"(?P<secret>\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})",
         ),
-        ("credentials in a URL", r"[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<secret>[^\s@/]{3,})@"),
+        (
+            "credentials in a URL",
+            r"(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}://[^\s:/@]{1,200}:(?P<secret>[^\s@/]{3,200})@",
+        ),
         (
             "assigned password or secret",
-            r"(?i)\b[\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret)[\w.-]*"
-            r"[\"']?\s*[:=]\s*[\"'](?P<secret>[^\"'\s]{4,})[\"']",
+            r"(?i)(?<![\w.-])[\w.-]{0,60}(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|private[_-]?key)[\w.-]{0,60}"
+            r"[\"']?\s*(?::=|=>|[:=])\s*[\"'](?P<secret>[^\"'\s]{4,})",
+        ),
+        (
+            # YAML, .env, .ini and .properties lines: the value is not quoted. Values that
+            # look like code (calls, variables, templates) are left alone.
+            "password in configuration",
+            r"(?im)^[ \t]*(?:export[ \t]+)?[\w.-]{0,60}(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret)[\w.-]{0,60}"
+            r"[ \t]*[:=][ \t]*(?P<secret>[^\s\"'#()$%{}<>,;\[\]`]{4,})[ \t]*(?:[#;].*)?$",
         ),
     )
 )
@@ -46,8 +88,45 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 MASK = "[REDACTED]"
 
 
-def redact_text(text: str) -> str:
-    for _name, pattern in SECRET_PATTERNS:
+# A known secret longer than this is also masked where an excerpt cut it short.
+_PREFIX_CHARS = 12
+
+
+# One linear-time pass says whether any RE2-compatible secret pattern can match: most texts
+# hold none, and running each backtracking pattern over them is most of a scan's cost.
+# Patterns RE2 cannot run (look-arounds) are never gated: they always run.
+_GATED = tuple(item for item in SECRET_PATTERNS if is_linear(compile_scanner(item[1].pattern)))
+_ALWAYS = tuple(item for item in SECRET_PATTERNS if item not in _GATED)
+_PREFILTER = compile_scanner(
+    "|".join(f"(?:{pattern.pattern.replace('(?P<secret>', '(?:')})" for _, pattern in _GATED)
+    or "(?!)"
+)
+
+
+def patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The secret patterns worth running on text (every one that could match)."""
+    if not is_linear(_PREFILTER) or _PREFILTER.search(text) is not None:
+        return SECRET_PATTERNS
+    return _ALWAYS
+
+
+def may_hold_secret(text: str) -> bool:
+    return bool(patterns_for(text))
+
+
+def redact_text(text: str, known: Iterable[str] = ()) -> str:
+    """Mask every pattern match, and every ``known`` secret value a scanner found.
+
+    ``known`` holds values that no pattern describes (found by entropy, or the lines of a
+    private key's body); their first characters are masked too, so a truncated excerpt
+    does not leak the start of one.
+    """
+    for value in known:
+        if value and value in text:
+            text = text.replace(value, MASK)
+        if len(value) >= _PREFIX_CHARS + 4 and value[:_PREFIX_CHARS] in text:
+            text = re.sub(re.escape(value[:_PREFIX_CHARS]) + r"\S*", MASK, text)
+    for _name, pattern in patterns_for(text):
         text = pattern.sub(_mask_group, text)
     return text
 
@@ -59,20 +138,22 @@ def _mask_group(match: re.Match[str]) -> str:
     return whole[: start - offset] + MASK + whole[end - offset :]
 
 
-def _redact_value(value: Any) -> Any:
+def _redact_value(value: Any, known: tuple[str, ...]) -> Any:
     if isinstance(value, str):
-        return redact_text(value)
+        return redact_text(value, known)
     if isinstance(value, list):
-        return [_redact_value(item) for item in value]
+        return [_redact_value(item, known) for item in value]
     if isinstance(value, dict):
-        return {key: _redact_value(item) for key, item in value.items()}
+        return {key: _redact_value(item, known) for key, item in value.items()}
     return value
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def redact_model(model: ModelT) -> ModelT:
+def redact_model(model: ModelT, known: Iterable[str] = ()) -> ModelT:
     """A copy of model with every string passed through redact_text."""
-    data = _redact_value(model.model_dump(mode="json"))
+    # Longest first, so a value that contains another is masked whole.
+    values = tuple(sorted({value for value in known if value}, key=len, reverse=True))
+    data = _redact_value(model.model_dump(mode="json"), values)
     return type(model).model_validate(data)

@@ -91,6 +91,12 @@ def assess_command(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Show evidence for met indicators too."
     ),
+    interactive: bool = typer.Option(
+        False,
+        "--interactive",
+        "-i",
+        help="Ask the open questions, save the answers (to --answers or PATH/dpg-answers.yaml), then report.",
+    ),
 ) -> None:
     """Assess a checkout against the DPG Standard and report each indicator with evidence.
 
@@ -100,8 +106,15 @@ def assess_command(
     if output_format != "terminal" and output_format not in formats:
         choices = ", ".join(["terminal", *formats])
         raise BadInputError(f"unknown --format {output_format}; use one of {choices}")
-    options = AssessOptions(answers_path=answers, types=_types(project_type), exclude=list(exclude))
+    # --interactive creates the answers file, so it need not exist yet.
+    existing = answers if answers is None or not interactive or answers.exists() else None
+    options = AssessOptions(
+        answers_path=existing, types=_types(project_type), exclude=list(exclude)
+    )
     assessment = run_assessment(path, options, show_progress=sys.stderr.isatty())
+    if interactive:
+        target = answers or path / "dpg-answers.yaml"
+        assessment = _ask_and_reassess(path, assessment, options, target)
     if output_format == "terminal":
         if output is None:
             print_terminal(assessment, stdout_console(), verbose)
@@ -112,6 +125,21 @@ def assess_command(
     else:
         write_output(formats[output_format](assessment), output)
     raise typer.Exit(exit_code_for(assessment, fail_on))
+
+
+def _ask_and_reassess(
+    path: Path, assessment: Assessment, options: AssessOptions, target: Path
+) -> Assessment:
+    from dpgkit.answers_prompt import prompt_answers, save_answers
+
+    console = Console(stderr=True, highlight=False)
+    given = prompt_answers(assessment, console)
+    if not given:
+        return assessment
+    save_answers(target, given, assessment.standard_version)
+    console.print(f"Saved {len(given)} answer(s) to {target}")
+    options.answers_path = target
+    return run_assessment(path, options, show_progress=False)
 
 
 def register(app: typer.Typer) -> None:

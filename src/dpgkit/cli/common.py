@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
 from rich.console import Console
 
+from dpgkit.assess import AssessOptions, assess
 from dpgkit.errors import BadInputError
+from dpgkit.model import Assessment
+from dpgkit.parsing import ParseError, load_json
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -27,3 +31,39 @@ def write_output(text: str, output: Path | None) -> None:
 
 def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
+
+
+_ASSESSMENT_CAP = 64 * 1024 * 1024
+
+
+def read_assessment(path: Path) -> Assessment:
+    """An assessment saved with ``dpg assess --format json``; one-line errors for bad files."""
+    try:
+        if not path.is_file():
+            raise BadInputError(f"not a file: {path}")
+        if path.stat().st_size > _ASSESSMENT_CAP:
+            raise BadInputError(f"{path}: larger than {_ASSESSMENT_CAP:,} bytes")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BadInputError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise BadInputError(f"cannot read {path} ({error.strerror})") from None
+    try:
+        data = load_json(text)
+    except ParseError as error:
+        raise BadInputError(f"{path}: not valid JSON ({error})") from None
+    try:
+        return Assessment.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = "/".join(str(part) for part in first["loc"]) or "top level"
+        raise BadInputError(f"{path}: not a dpgkit assessment ({where}: {first['msg']})") from None
+
+
+def assessment_from(
+    path: Path, answers: Path | None = None, types: list[str] | None = None
+) -> Assessment:
+    """Assess a checkout folder, or read a saved assessment JSON file."""
+    if path.is_file():
+        return read_assessment(path)
+    return assess(path, AssessOptions(answers_path=answers, types=list(types or [])))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 # Extensions to language names; a table, because linguist-style detection by content
 # would mean reading files that no probe needs.
 LANGUAGES: dict[str, str] = {
@@ -230,24 +228,35 @@ LOCK_FILES = frozenset(
 )
 
 
+def _split(path: str) -> tuple[list[str], str]:
+    """(folders, file name) by string operations: this runs for every file of the walk."""
+    parts = path.split("/")
+    return parts[:-1], parts[-1]
+
+
 def language_of(path: str) -> str | None:
-    pure = PurePosixPath(path)
-    if pure.name in NAMED_LANGUAGES:
-        return NAMED_LANGUAGES[pure.name]
-    return LANGUAGES.get(pure.suffix) or LANGUAGES.get(pure.suffix.lower())
+    name = path.rpartition("/")[2]
+    if name in NAMED_LANGUAGES:
+        return NAMED_LANGUAGES[name]
+    dot = name.rfind(".")
+    if dot <= 0:
+        return None
+    suffix = name[dot:]
+    return LANGUAGES.get(suffix) or LANGUAGES.get(suffix.lower())
 
 
 def is_vendored(path: str) -> bool:
-    return any(part in VENDORED_DIRS for part in PurePosixPath(path).parts[:-1])
+    folders, _ = _split(path)
+    return any(part in VENDORED_DIRS for part in folders)
 
 
 def is_generated(path: str) -> bool:
-    pure = PurePosixPath(path)
-    if pure.name in LOCK_FILES:
+    folders, name = _split(path)
+    if name in LOCK_FILES:
         return True
-    if any(part in GENERATED_DIRS for part in pure.parts[:-1]):
+    if any(part in GENERATED_DIRS for part in folders):
         return True
-    return pure.name.endswith(GENERATED_SUFFIXES)
+    return name.endswith(GENERATED_SUFFIXES)
 
 
 def looks_binary(sample: bytes) -> bool:

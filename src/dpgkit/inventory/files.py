@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import PurePosixPath
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,23 +12,25 @@ class FileEntry:
     language: str | None
     vendored: bool
     generated: bool
+    # Derived from path once, with string operations: probes ask for them thousands of
+    # times and pathlib objects cost more than the rest of the walk.
+    name: str = field(init=False)
+    suffix: str = field(init=False)  # lower-case, with the dot; "" when none
+    parent: str = field(init=False)  # "" at the top level
+    depth: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        parent, _, name = self.path.rpartition("/")
+        dot = name.rfind(".")
+        suffix = name[dot:].lower() if dot > 0 else ""
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "suffix", suffix)
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "depth", self.path.count("/"))
 
     @property
-    def name(self) -> str:
-        return PurePosixPath(self.path).name
-
-    @property
-    def suffix(self) -> str:
-        return PurePosixPath(self.path).suffix.lower()
-
-    @property
-    def parent(self) -> str:
-        parent = str(PurePosixPath(self.path).parent)
-        return "" if parent == "." else parent
-
-    @property
-    def depth(self) -> int:
-        return len(PurePosixPath(self.path).parts) - 1
+    def stem(self) -> str:
+        return self.name[: -len(self.suffix)] if self.suffix else self.name
 
     @property
     def own(self) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pathspec
 
@@ -86,6 +86,7 @@ class Inventory:
     bytes_read: int = 0
     _absolute: dict[str, Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
+    _by_stem: dict[str, list[FileEntry]] = field(default_factory=dict, repr=False)
     _text: OrderedDict[str, str | None] = field(default_factory=OrderedDict, repr=False)
     _cached_chars: int = 0
     _binary: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -104,17 +105,17 @@ class Inventory:
 
     def named(self, *names: str, top_only: bool = False, own_only: bool = True) -> list[FileEntry]:
         """Files whose name, without extension and case, is one of names (README -> README.md)."""
-        wanted = {name.lower() for name in names}
-        found = []
-        for entry in self.files:
-            if top_only and entry.depth:
-                continue
-            if own_only and not entry.own:
-                continue
-            lower = entry.name.lower()
-            if lower in wanted or PurePosixPath(lower).stem in wanted:
-                found.append(entry)
-        return sorted(found, key=lambda entry: (entry.depth, entry.path))
+        if not self._by_stem:
+            for entry in self.files:
+                for key in {entry.name.lower(), entry.stem.lower()}:
+                    self._by_stem.setdefault(key, []).append(entry)
+        found = {
+            entry.path: entry
+            for name in names
+            for entry in self._by_stem.get(name.lower(), [])
+            if not (top_only and entry.depth) and not (own_only and not entry.own)
+        }
+        return sorted(found.values(), key=lambda entry: (entry.depth, entry.path))
 
     def glob(self, *patterns: str, own_only: bool = True) -> list[FileEntry]:
         spec = pathspec.GitIgnoreSpec.from_lines(patterns)

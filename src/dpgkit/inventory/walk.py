@@ -5,6 +5,7 @@ Symlinks are never followed out of the root; loops and dangling links become war
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -36,10 +37,10 @@ def _is_within(path: Path, root: Path) -> bool:
 
 
 def _admit(
-    rel: str, absolute: Path, root: Path, result: WalkResult, parents: dict[Path, bool]
+    rel: str, absolute: str, root: Path, result: WalkResult, parents: dict[str, bool]
 ) -> None:
     """Add one candidate path, checking symlinks and file type without reading content."""
-    parent = absolute.parent
+    parent = os.path.dirname(absolute)
     inside = parents.get(parent)
     if inside is None:
         # A tracked path whose folder was replaced by a link must not lead us outside.
@@ -49,33 +50,34 @@ def _admit(
         result.warnings.append(f"{rel}: its folder is a link leaving the checkout, not followed")
         return
     try:
-        info = absolute.lstat()
+        info = os.lstat(absolute)
     except OSError as error:
         result.warnings.append(f"{rel}: cannot be examined ({error.strerror or error})")
         return
     target = absolute
     if stat.S_ISLNK(info.st_mode):
         try:
-            target = absolute.resolve(strict=True)
+            resolved = Path(absolute).resolve(strict=True)
         except RuntimeError:
             result.warnings.append(f"{rel}: symlink loop, not followed")
             return
         except OSError as error:
-            if error.errno == 40:  # ELOOP
+            if error.errno == errno.ELOOP:
                 result.warnings.append(f"{rel}: symlink loop, not followed")
             else:
                 result.warnings.append(f"{rel}: dangling symlink, not followed")
             return
-        if not _is_within(target, root):
+        if not _is_within(resolved, root):
             result.warnings.append(f"{rel}: symlink leaves the checkout, not followed")
             return
+        target = str(resolved)
         try:
-            info = target.stat()
+            info = os.stat(target)
         except OSError as error:
             result.warnings.append(f"{rel}: cannot be examined ({error.strerror or error})")
             return
     if stat.S_ISREG(info.st_mode):
-        result.files.append((rel, target, info.st_size))
+        result.files.append((rel, Path(target), info.st_size))
 
 
 def _gitignore_spec(directory: Path, root: Path) -> pathspec.GitIgnoreSpec | None:
@@ -95,18 +97,21 @@ def _walk_plain(root: Path, result: WalkResult) -> None:
     # Iterative walk: os.walk with followlinks=False never enters directory symlinks,
     # which is what keeps us inside the root; we report those links ourselves.
     specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
-    parents: dict[Path, bool] = {}
+    parents: dict[str, bool] = {}
     root_spec = _gitignore_spec(root, root)
     if root_spec is not None:
         specs.append(("", root_spec))
 
     def ignored(rel: str, is_dir: bool) -> bool:
-        for prefix, spec in specs:
+        # As git does: the deepest .gitignore with a matching pattern decides, so a
+        # nested "!pattern" re-includes what a parent ignored.
+        for prefix, spec in reversed(specs):
             if prefix and not rel.startswith(prefix + "/"):
                 continue
             local = rel[len(prefix) + 1 :] if prefix else rel
-            if spec.match_file(local + "/" if is_dir else local):
-                return True
+            decision = spec.check_file(local + "/" if is_dir else local).include
+            if decision is not None:
+                return decision
         return False
 
     def walk(directory: Path, rel_dir: str, depth: int) -> Iterator[None]:
@@ -133,7 +138,7 @@ def _walk_plain(root: Path, result: WalkResult) -> None:
             if is_dir:
                 subdirs.append((Path(entry.path), rel))
             else:
-                _admit(rel, Path(entry.path), root, result, parents)
+                _admit(rel, entry.path, root, result, parents)
         for subdir, rel in subdirs:
             spec = _gitignore_spec(subdir, root)
             if spec is not None:
@@ -152,9 +157,9 @@ def list_files(root: Path) -> WalkResult:
     listed = git_listed_paths(root)
     if listed is not None:
         result.used_git = True
-        parents: dict[Path, bool] = {}
+        parents: dict[str, bool] = {}
         for rel in listed:
-            _admit(rel, root / rel, root, result, parents)
+            _admit(rel, os.path.join(root, rel), root, result, parents)
     else:
         _walk_plain(root, result)
     result.files.sort(key=lambda item: item[0])

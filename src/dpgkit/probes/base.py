@@ -84,6 +84,9 @@ class ProbeContext:
         self.config = config
         self.standard = standard
         self._memo: dict[Callable[..., Any], Any] = {}
+        # Secret values a scanner found that no redaction pattern describes; every output
+        # of this assessment masks them (see dpgkit.redact). Held in memory only.
+        self.sensitive: set[str] = set()
 
     def derive(self, analysis: Callable[[ProbeContext], T]) -> T:
         """Run a shared analysis (license scan, dependency list...) once per assessment."""

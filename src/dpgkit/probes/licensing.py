@@ -1,116 +1,190 @@
-"""License probe: a top-level license file names an approved license.
+"""Indicator 2 probes: the project's own license, identified everywhere it is declared.
 
-This is the simple identification of the foundation: SPDX tags and the distinctive
-sentences of common licenses. The full matcher over every SPDX text replaces it.
+One shared analysis (``license_analysis``) finds every declaration and judges the project's
+license once; each probe reports one side of it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from dpgkit.inventory import FileEntry
+from dpgkit.licenses.declarations import Declaration, Declarations, find_declarations
+from dpgkit.licenses.expressions import judge
+from dpgkit.licenses.verdict import ProjectLicense, project_license
 from dpgkit.model import LicenseEntry, Location
-from dpgkit.probes.base import ProbeContext, Result, failed, passed
+from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
 from dpgkit.probes.registry import probe
 from dpgkit.sections import licenses_section
 
-_SPDX_TAG = re.compile(r"SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)")
-# Distinctive sentences, most specific first (AGPL before GPL, LGPL before GPL).
-_SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (spdx, re.compile(pattern, re.IGNORECASE | re.DOTALL))
-    for spdx, pattern in (
-        ("AGPL-3.0", r"GNU AFFERO GENERAL PUBLIC LICENSE\s+Version 3"),
-        ("LGPL-3.0", r"GNU LESSER GENERAL PUBLIC LICENSE\s+Version 3"),
-        ("LGPL-2.1", r"GNU LESSER GENERAL PUBLIC LICENSE\s+Version 2\.1"),
-        ("GPL-3.0", r"GNU GENERAL PUBLIC LICENSE\s+Version 3"),
-        ("GPL-2.0", r"GNU GENERAL PUBLIC LICENSE\s+Version 2"),
-        ("Apache-2.0", r"Apache License\s*,?\s+Version 2\.0"),
-        ("MPL-2.0", r"Mozilla Public License,?\s+(version|v\.?)\s*2\.0"),
-        ("EUPL-1.2", r"European Union Public Licen[cs]e\s+v\.?\s*1\.2"),
-        ("CC-BY-SA-4.0", r"Attribution-ShareAlike 4\.0 International"),
-        ("CC-BY-4.0", r"Attribution 4\.0 International"),
-        ("CC0-1.0", r"CC0 1\.0 Universal"),
-        ("ODbL-1.0", r"Open Database License"),
-        ("Unlicense", r"This is free and unencumbered software released into the public domain"),
-        ("BSD-3-Clause", r"Neither the name of .{0,200}? nor the names of its\s+contributors"),
-        ("BSD-2-Clause", r"Redistributions in binary form must reproduce the above copyright"),
-        ("ISC", r"Permission to use, copy, modify, and(/or)? distribute this software for any"),
-        ("MIT", r"Permission is hereby granted, free of charge, to any person obtaining a copy"),
+
+@dataclass
+class LicenseAnalysis:
+    declarations: Declarations
+    project: ProjectLicense
+
+
+def license_analysis(ctx: ProbeContext) -> LicenseAnalysis:
+    declarations = find_declarations(ctx.inventory, ctx.facts.readme)
+    return LicenseAnalysis(
+        declarations, project_license(declarations, ctx.standard, ctx.facts.types)
     )
-)
 
 
-@dataclass(frozen=True)
-class SimpleLicense:
-    spdx: str | None
-    path: str
-    line: int | None
-
-
-def license_files(ctx: ProbeContext) -> list[FileEntry]:
-    return ctx.inventory.named("license", "licence", "copying", "license-mit", top_only=True)
-
-
-def identify(text: str) -> tuple[str | None, int | None]:
-    tag = _SPDX_TAG.search(text)
-    if tag:
-        return tag.group(1), text.count("\n", 0, tag.start()) + 1
-    for spdx, pattern in _SIGNATURES:
-        match = pattern.search(text)
-        if match:
-            return spdx, text.count("\n", 0, match.start()) + 1
-    return None, None
-
-
-def simple_licenses(ctx: ProbeContext) -> list[SimpleLicense]:
-    found = []
-    for entry in license_files(ctx):
-        text = ctx.inventory.text(entry) or ""
-        spdx, line = identify(text)
-        found.append(SimpleLicense(spdx=spdx, path=entry.path, line=line))
-    return found
+def _location(ctx: ProbeContext, declaration: Declaration) -> Location:
+    location = ctx.location(declaration.path, declaration.line)
+    if location.excerpt is None and declaration.raw:
+        location.excerpt = declaration.raw
+    return location
 
 
 @probe("license_file_identified")
 def license_file_identified(ctx: ProbeContext) -> Result:
-    found = ctx.derive(simple_licenses)
-    if not found:
-        return failed("No license file was found at the top level.")
-    unidentified = [item for item in found if item.spdx is None]
-    identified = [item for item in found if item.spdx is not None]
-    locations = [ctx.location(item.path, item.line) for item in identified]
-    approved = [item for item in identified if ctx.standard.approved(item.spdx or "")]
-    if approved:
-        names = ", ".join(sorted({item.spdx or "" for item in approved}))
-        return passed(
-            f"Approved license found: {names}.",
-            locations,
-            suggestions={"licenses": names},
+    analysis = ctx.derive(license_analysis)
+    project = analysis.project
+    locations = [_location(ctx, d) for d in project.evidence[:5]]
+    data = {
+        "status": project.status,
+        "expression": project.expression,
+        "categories": sorted(project.categories),
+    }
+    if project.approved:
+        result = passed(project.message, locations, **data)
+        result.suggestions = {"licenses": project.expression or ""}
+        return result
+    if project.status == "unidentified":
+        return unknown(project.message, locations, **data)
+    result = failed(project.message, locations, **data)
+    if project.expression:
+        result.suggestions = {"licenses": project.expression}
+    return result
+
+
+@probe("license_declarations_consistent")
+def license_declarations_consistent(ctx: ProbeContext) -> Result:
+    project = ctx.derive(license_analysis).project
+    if project.conflicts:
+        left, right = project.conflicts[0]
+        return failed(
+            f"The license declarations disagree: {left.path} says {left.spdx}, "
+            f"{right.path} says {right.spdx}.",
+            [_location(ctx, d) for pair in project.conflicts[:3] for d in pair],
+            conflicts=[[left.spdx, right.spdx] for left, right in project.conflicts],
         )
-    if identified:
-        names = ", ".join(sorted({item.spdx or "" for item in identified}))
-        return failed(f"The license found ({names}) is not on the approved list.", locations)
+    declared = [d for d in project.evidence if d.spdx]
+    if len(declared) < 2:
+        return not_applicable("Fewer than two top-level license declarations to compare.")
+    return passed(
+        f"{len(declared)} top-level declarations agree ({project.expression}).",
+        [_location(ctx, d) for d in declared[:5]],
+    )
+
+
+@probe("license_declarations_valid")
+def license_declarations_valid(ctx: ProbeContext) -> Result:
+    """Name-only license files, empty ones, broken manifests and malformed expressions."""
+    declarations = ctx.derive(license_analysis).declarations
+    troubled = [
+        d
+        for d in [
+            *declarations.project_files(),
+            *declarations.manifests,
+            *declarations.reuse,
+            *declarations.headers.bad_tags,
+        ]
+        if d.problem
+        and d.kind
+        in {"name_only", "partial_text", "empty", "binary", "invalid_expression", "unparsable"}
+    ]
+    if not troubled:
+        return passed("Every license declaration can be read and parsed.")
+    first = troubled[0]
     return failed(
-        f"{unidentified[0].path} does not hold a license that could be identified.",
-        [Location(path=item.path, line=1) for item in unidentified],
+        f"{first.path}: {first.problem}"
+        + (f" (and {len(troubled) - 1} more)" if len(troubled) > 1 else "")
+        + ".",
+        [_location(ctx, d) for d in troubled[:10]],
+        problems=[{"path": d.path, "line": d.line, "problem": d.problem} for d in troubled[:20]],
+    )
+
+
+@probe("license_category_fits")
+def license_category_fits(ctx: ProbeContext) -> Result:
+    project = ctx.derive(license_analysis).project
+    if not project.expression:
+        return not_applicable("No license identified to compare with the project's type.")
+    if project.status == "category_mismatch":
+        return failed(project.message, [_location(ctx, d) for d in project.evidence[:3]])
+    category_warnings = [w for w in project.warnings if "license for a" in w or "fits better" in w]
+    if category_warnings:
+        return failed(category_warnings[0], [_location(ctx, d) for d in project.evidence[:3]])
+    types = ", ".join(ctx.facts.types)
+    return passed(f"{project.expression} fits the project's type ({types}).")
+
+
+@probe("component_licenses")
+def component_licenses(ctx: ProbeContext) -> Result:
+    """Nested and vendored license files and per-file tags: parts, reported apart."""
+    declarations = ctx.derive(license_analysis).declarations
+    parts = [d for d in declarations.files if d.scope != "project"]
+    tagged = [*declarations.headers.tags.values(), *declarations.headers.notices.values()]
+    if not parts and not tagged:
+        return not_applicable("No nested, vendored or per-file license declarations.")
+    doubtful = []
+    for declaration in [*parts, *tagged]:
+        if declaration.spdx and not judge(declaration.spdx, ctx.standard).approved:
+            doubtful.append(declaration)
+    summary = (
+        f"{len(parts)} nested or vendored license file(s), "
+        f"{sum(d.count for d in tagged)} file header(s) with a license tag or notice"
+    )
+    listing = [
+        {"path": d.path, "spdx": d.spdx, "scope": d.scope, "count": d.count}
+        for d in [*parts, *tagged][:50]
+    ]
+    if doubtful:
+        names = ", ".join(sorted({d.spdx or "" for d in doubtful}))
+        return failed(
+            f"{summary}; not on the approved list: {names}.",
+            [_location(ctx, d) for d in doubtful[:10]],
+            components=listing,
+        )
+    return passed(
+        f"{summary}; all approved or unidentified.",
+        [_location(ctx, d) for d in [*parts, *tagged][:5]],
+        components=listing,
     )
 
 
 @licenses_section
 def license_entries(ctx: ProbeContext) -> list[LicenseEntry]:
+    analysis = ctx.derive(license_analysis)
+    declarations = analysis.declarations
     entries = []
-    for item in ctx.derive(simple_licenses):
-        approved = ctx.standard.approved(item.spdx) if item.spdx else None
+    for declaration in [
+        *declarations.files,
+        *declarations.manifests,
+        *declarations.reuse,
+        *declarations.readme,
+        *declarations.headers.tags.values(),
+        *declarations.headers.notices.values(),
+    ]:
+        if declaration.spdx is None and declaration.scope != "project":
+            continue
+        if declaration.kind == "reference":
+            continue
+        judgement = judge(declaration.spdx, ctx.standard) if declaration.spdx else None
+        categories = sorted(judgement.categories) if judgement else []
         entries.append(
             LicenseEntry(
-                spdx=item.spdx,
-                path=item.path,
-                line=item.line,
-                category=approved.categories[0] if approved else None,
-                approved=approved is not None,
-                score=1.0 if item.spdx else 0.0,
-                source="file",
+                spdx=declaration.spdx,
+                path=declaration.path,
+                line=declaration.line,
+                category=categories[0] if categories else None,
+                approved=bool(judgement and judgement.approved),
+                score=round(declaration.score, 4) if declaration.spdx else 0.0,
+                source=declaration.source
+                if declaration.scope != "vendored"
+                else f"{declaration.source} (vendored)",
             )
         )
     return entries

@@ -1,0 +1,114 @@
+"""``dpg license identify FILE...`` and ``dpg licenses``: the license matcher and the approved list."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from dpgkit.cli.common import stdout_console
+from dpgkit.errors import BadInputError
+from dpgkit.inventory.decode import decode_bytes
+from dpgkit.inventory.inventory import DEFAULT_READ_CAP
+from dpgkit.licenses.declarations import expression_of
+from dpgkit.licenses.index import load_index
+from dpgkit.licenses.matcher import identify_text
+from dpgkit.licenses.names import name_to_spdx
+from dpgkit.standard import load_standard
+
+_SNIFF = 8192
+
+
+class IdentifyFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def _read(path: Path) -> str | None:
+    """A file's text (first bytes only, like the inventory), None for binary; BadInputError if missing."""
+    if not path.is_file():
+        raise BadInputError(f"not a file: {path}")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(DEFAULT_READ_CAP)
+    except OSError as error:
+        raise BadInputError(f"cannot read {path} ({error.strerror or error})") from None
+    if b"\x00" in data[:_SNIFF]:
+        return None
+    return decode_bytes(data)[0]
+
+
+def identify_file(path: Path) -> dict[str, object]:
+    text = _read(path)
+    result: dict[str, object] = {"path": str(path), "spdx": None, "score": 0.0, "name": None}
+    if text is None:
+        result["note"] = "binary file"
+        return result
+    matches = identify_text(text)
+    if matches:
+        index = load_index()
+        result["spdx"] = expression_of(matches)
+        result["score"] = min(match.score for match in matches)
+        result["name"] = "; ".join(dict.fromkeys(index.name(match.spdx) for match in matches))
+        result["parts"] = [match.as_dict() for match in matches]
+        return result
+    words = text.split()
+    if 0 < len(words) <= 12:
+        named = name_to_spdx(" ".join(words))
+        if named:
+            result.update(spdx=named, score=1.0, name=load_index().name(named), method="name")
+            result["note"] = "the file names a license without its text"
+    return result
+
+
+def identify_command(
+    files: list[Path] = typer.Argument(..., help="License files to identify."),
+    output_format: IdentifyFormat = typer.Option(IdentifyFormat.TEXT, "--format", "-f"),
+) -> None:
+    """Identify the SPDX license(s) each file holds, with the match score."""
+    results = [identify_file(path) for path in files]
+    if output_format is IdentifyFormat.JSON:
+        print(json.dumps(results, indent=2))
+        return
+    console = stdout_console()
+    table = Table("file", "SPDX", "score", "license")
+    for item in results:
+        table.add_row(
+            str(item["path"]),
+            str(item["spdx"] or "—"),
+            f"{item['score']:.3f}" if item["spdx"] else "",
+            str(item["name"] or item.get("note") or "no license text recognised"),
+        )
+    console.print(table)
+
+
+def licenses_command(
+    output_format: IdentifyFormat = typer.Option(IdentifyFormat.TEXT, "--format", "-f"),
+) -> None:
+    """List the licenses the DPG Standard approves, by category."""
+    standard = load_standard()
+    by_category: dict[str, list[dict[str, str]]] = {}
+    for entry in sorted(standard.licenses.values(), key=lambda item: item.spdx.lower()):
+        for category in entry.categories:
+            by_category.setdefault(category, []).append({"spdx": entry.spdx, "name": entry.name})
+    if output_format is IdentifyFormat.JSON:
+        print(
+            json.dumps({"standard_version": standard.version, "categories": by_category}, indent=2)
+        )
+        return
+    console = stdout_console()
+    for category in sorted(by_category):
+        table = Table("SPDX", "name", title=f"{category} ({len(by_category[category])})")
+        for item in by_category[category]:
+            table.add_row(item["spdx"], item["name"])
+        console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="Identify license texts.", no_args_is_help=True)
+    group.command("identify")(identify_command)
+    app.add_typer(group, name="license")
+    app.command("licenses")(licenses_command)

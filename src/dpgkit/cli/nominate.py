@@ -1,0 +1,160 @@
+"""``dpg nominate PATH --out DIR``: the nomination in the registry's own formats.
+
+Writes ``nominees/<slug>.json`` (nominee record), ``digitalpublicgoods/<slug>.json``
+(screening record), laid out like the registry's folders, and ``<slug>.provenance.json``
+saying for each field whether it was declared by the owner or found in the checkout.
+Exit 1 when required facts are missing (their questions are listed) or a record does not
+validate against the registry's schema; ``--allow-incomplete`` writes missing facts as
+"Unknown" instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from dpgkit.answers import Answers, load_answers
+from dpgkit.cli.common import assessment_from, stdout_console, write_output
+from dpgkit.config import load_config
+from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
+from dpgkit.nomination import (
+    MissingFact,
+    Nomination,
+    NominationInputError,
+    Source,
+    build_nomination,
+    record_data,
+    record_text,
+)
+from dpgkit.registry import RecordKind, record_errors
+from dpgkit.standard import load_standard
+
+
+def _answers_path(path: Path, answers: Path | None) -> Path | None:
+    """The --answers file, else the one the project's configuration names."""
+    if answers is not None or not path.is_dir():
+        return answers
+    config = load_config(path, [])
+    return path / config.answers if config.answers else None
+
+
+def _print_missing(console: Console, title: str, facts: list[MissingFact]) -> None:
+    """Each fact with its answers-file key, the exact question and the registry field.
+
+    Printed unwrapped (soft_wrap) so the question can be searched for and copied whole.
+    """
+    console.print(Text(f"{title} ({len(facts)}):", style="bold"), soft_wrap=True)
+    for fact in facts:
+        key = fact.question or "-"
+        console.print(
+            Text(f"  {key}  → {fact.record} record {fact.field}", style="cyan"), soft_wrap=True
+        )
+        console.print(Text(f"      {fact.text}"), soft_wrap=True)
+
+
+def _sources_line(nomination: Nomination) -> Text:
+    counts = Counter(
+        source.source
+        for fields in nomination.provenance.fields.values()
+        for source in fields.values()
+    )
+    parts = [
+        f"{counts[Source.ANSWER]} declared by the owner",
+        f"{counts[Source.EVIDENCE]} found in the checkout",
+        f"{counts[Source.DEFAULT]} fixed by the format",
+    ]
+    if counts[Source.MISSING]:
+        parts.append(f"{counts[Source.MISSING]} written as Unknown")
+    return Text("Fields: " + ", ".join(parts) + ".")
+
+
+def write_nomination(nomination: Nomination, out: Path) -> list[Path]:
+    """Write both records and the provenance sidecar under out; return the files written."""
+    records = nomination.provenance.records
+    written = [
+        out / records[RecordKind.NOMINEE.value],
+        out / records[RecordKind.SCREENING.value],
+        out / f"{nomination.slug}.provenance.json",
+    ]
+    write_output(record_text(nomination.nominee), written[0])
+    write_output(record_text(nomination.screening), written[1])
+    provenance = nomination.provenance.model_dump(mode="json", exclude_none=True)
+    write_output(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", written[2])
+    return written
+
+
+def schema_problems(nomination: Nomination) -> list[str]:
+    problems = [
+        f"nominee: {line}"
+        for line in record_errors(RecordKind.NOMINEE, record_data(nomination.nominee))
+    ]
+    problems += [
+        f"screening: {line}"
+        for line in record_errors(RecordKind.SCREENING, record_data(nomination.screening))
+    ]
+    return problems
+
+
+def nominate_command(
+    path: Path = typer.Argument(
+        ...,
+        help="The project's checkout (a folder), or an assessment saved with --format json.",
+    ),
+    answers: Path | None = typer.Option(None, "--answers", "-a", help="Owner answers (YAML)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder to write the records into."),
+    allow_incomplete: bool = typer.Option(
+        False, "--allow-incomplete", help='Write missing facts as "Unknown" instead of stopping.'
+    ),
+) -> None:
+    """Write the registry nomination: nominee and screening records, with provenance.
+
+    Exit code 0 when written and valid, 1 when facts are missing (questions listed) or a
+    record does not validate, 2 on bad input.
+    """
+    if not path.exists():
+        raise BadInputError(f"path does not exist: {path}")
+    answers_path = _answers_path(path, answers)
+    assessment = assessment_from(path, answers_path)
+    standard = load_standard(assessment.standard_version)
+    owner_answers = load_answers(answers_path, standard) if answers_path else Answers()
+    try:
+        nomination = build_nomination(assessment, owner_answers, standard)
+    except NominationInputError as error:
+        raise BadInputError(f"answers: {error}") from None
+
+    console = stdout_console()
+    required = nomination.missing_required
+    if required and not allow_incomplete:
+        _print_missing(console, "Required facts still missing", required)
+        console.print(
+            "Answer them in the answers file (a template: dpg answers init PATH) and run again, "
+            "or use --allow-incomplete to write them as Unknown.",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_NOT_ELIGIBLE)
+
+    written = write_nomination(nomination, out)
+    for file in written:
+        console.print(f"wrote {file}", highlight=False)
+    console.print(_sources_line(nomination), soft_wrap=True)
+    if required:
+        _print_missing(console, "Written as Unknown (required)", required)
+    if nomination.missing_recommended:
+        _print_missing(console, "Recommended, not answered", nomination.missing_recommended)
+    problems = schema_problems(nomination)
+    if problems:
+        error_console = Console(stderr=True, highlight=False)
+        error_console.print("The records do not validate against the registry's schemas yet:")
+        for problem in problems:
+            error_console.print(f"  {problem}", markup=False)
+        raise typer.Exit(EXIT_NOT_ELIGIBLE)
+    raise typer.Exit(EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("nominate")(nominate_command)

@@ -1,0 +1,291 @@
+"""Closed components in a checkout, and the evidence that open alternatives can replace them.
+
+The catalog is data (``dpgkit/data/closed_components.yaml``); this module matches it
+against the dependency inventory, the project's code and configuration, its file names
+and its documentation.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from dpgkit.deps.collect import dependency_report
+from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
+from dpgkit.deps.sources import AnchorIndex, Detector, code_and_config, code_files, search_files
+from dpgkit.model import Location
+from dpgkit.parsing import load_yaml
+
+if TYPE_CHECKING:
+    from dpgkit.inventory import Inventory
+    from dpgkit.probes.base import ProbeContext
+
+_DOC_SUFFIXES = {".md", ".rst", ".adoc", ".txt", ""}
+_DOC_FOLDERS = ("docs", "doc", "documentation", "wiki")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    alternatives: tuple[str, ...]
+    alternative_packages: dict[str, tuple[str, ...]]
+    switches: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    name: str
+    vendor: str
+    category: str
+    packages: dict[str, tuple[str, ...]]
+    code: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    min_major: int | None = None
+    platform: bool = False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    categories: dict[str, Category]
+    components: tuple[Component, ...]
+
+
+def _patterns(raw: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        return {}
+    return {str(kind): tuple(str(name) for name in names or ()) for kind, names in raw.items()}
+
+
+@cache
+def load_catalog() -> Catalog:
+    text = (resources.files("dpgkit.data") / "closed_components.yaml").read_text(encoding="utf-8")
+    data = load_yaml(text)
+    categories = {
+        key: Category(
+            id=key,
+            title=body["title"],
+            alternatives=tuple(body.get("alternatives") or ()),
+            alternative_packages=_patterns(body.get("alternative_packages")),
+            switches=tuple(body.get("switches") or ()),
+        )
+        for key, body in data["categories"].items()
+    }
+    components = tuple(
+        Component(
+            id=body["id"],
+            name=body["name"],
+            vendor=str(body.get("vendor", "")),
+            category=body["category"],
+            packages=_patterns(body.get("packages")),
+            code=tuple(body.get("code") or ()),
+            files=tuple(body.get("files") or ()),
+            min_major=body.get("min_major"),
+            platform=bool(body.get("platform", False)),
+        )
+        for body in data["components"]
+    )
+    return Catalog(version=str(data["version"]), categories=categories, components=components)
+
+
+def package_matches(patterns: dict[str, tuple[str, ...]], dep: Dependency) -> bool:
+    names = patterns.get(dep.ecosystem)
+    if not names:
+        return False
+    name = normalise_name(dep.ecosystem, dep.name)
+    return any(fnmatch.fnmatchcase(name, normalise_name(dep.ecosystem, p)) for p in names)
+
+
+@dataclass
+class FoundComponent:
+    component: Component
+    dependencies: list[Dependency] = field(default_factory=list)
+    code: list[Location] = field(default_factory=list)
+    code_files: set[str] = field(default_factory=set)
+    files: list[Location] = field(default_factory=list)
+    alternatives: list[Location] = field(
+        default_factory=list
+    )  # evidence an open one can replace it
+    alternative_notes: list[str] = field(default_factory=list)
+
+    @property
+    def scopes(self) -> set[Scope]:
+        return {dep.scope for dep in self.dependencies}
+
+    @property
+    def mandatory(self) -> bool:
+        """Shipped with the product: a runtime dependency, or used by its own (non-test) code."""
+        return Scope.RUNTIME in self.scopes or bool(self.code) or bool(self.files)
+
+    @property
+    def optional_only(self) -> bool:
+        return not self.mandatory and Scope.OPTIONAL in self.scopes
+
+    @property
+    def locations(self) -> list[Location]:
+        deps = [
+            Location(path=d.path, line=d.line, excerpt=f"{d.name} {d.constraint or ''}".strip())
+            for d in self.dependencies
+        ]
+        return deps + self.code + self.files
+
+
+@dataclass
+class ClosedReport:
+    catalog_version: str
+    found: list[FoundComponent]
+    source_files: int  # own program files, to judge how much of the code a component touches
+
+    def mandatory(self) -> list[FoundComponent]:
+        return [item for item in self.found if item.mandatory]
+
+    def core(self) -> list[FoundComponent]:
+        """Platforms the product is a client of: used across its code, no alternative shown."""
+        threshold = max(3, round(self.source_files * 0.2))
+        return [
+            item
+            for item in self.mandatory()
+            if item.component.platform
+            and not item.alternatives
+            and len(item.code_files) >= threshold
+        ]
+
+    def unresolved(self) -> list[FoundComponent]:
+        return [item for item in self.mandatory() if not item.alternatives]
+
+
+def _match_dependencies(catalog: Catalog, deps: DependencyReport) -> dict[str, FoundComponent]:
+    found: dict[str, FoundComponent] = {}
+    for dep in deps.direct():
+        for component in catalog.components:
+            if not package_matches(component.packages, dep):
+                continue
+            if component.min_major is not None:
+                major = first_major(deps.locked_version(dep) or dep.constraint)
+                if major is None or major < component.min_major:
+                    break  # an open release line (Mapbox GL JS 1.x): not closed
+            found.setdefault(component.id, FoundComponent(component)).dependencies.append(dep)
+            break  # each dependency belongs to its most specific component (listed first)
+    return found
+
+
+def _match_code(catalog: Catalog, inventory: Inventory, found: dict[str, FoundComponent]) -> None:
+    per_component = {c.id: Detector(c.code) for c in catalog.components if c.code}
+    index = AnchorIndex(per_component)
+    by_id = {c.id: c for c in catalog.components}
+    for entry in code_and_config(inventory):
+        text = inventory.text(entry)
+        if not text:
+            continue
+        lower = text.lower()
+        for component_id in sorted(index.candidates(lower)):
+            hits = per_component[component_id].uses(text, lower, 2)
+            if not hits:
+                continue
+            item = found.setdefault(component_id, FoundComponent(by_id[component_id]))
+            item.code_files.add(entry.path)
+            if len(item.code) < 8:
+                item.code += [
+                    Location(path=entry.path, line=n, excerpt=line.strip()[:160])
+                    for n, line in hits
+                ]
+
+
+def _match_files(catalog: Catalog, inventory: Inventory, found: dict[str, FoundComponent]) -> None:
+    for component in catalog.components:
+        if not component.files:
+            continue
+        for entry in inventory.own_files():
+            if any(fnmatch.fnmatchcase(entry.name, pattern) for pattern in component.files):
+                item = found.setdefault(component.id, FoundComponent(component))
+                if len(item.files) < 8:
+                    item.files.append(Location(path=entry.path))
+
+
+def _documentation(inventory: Inventory) -> list[str]:
+    paths = [e.path for e in inventory.named("readme", top_only=True)]
+    paths += [
+        e.path
+        for e in inventory.own_files()
+        if e.suffix in _DOC_SUFFIXES and e.path.split("/", 1)[0].lower() in _DOC_FOLDERS
+    ][:200]
+    return paths
+
+
+def _alternatives(
+    catalog: Catalog, inventory: Inventory, deps: DependencyReport, found: dict[str, FoundComponent]
+) -> None:
+    categories = {item.component.category for item in found.values()}
+    scan = code_and_config(inventory)
+    docs = _documentation(inventory)
+    for category_id in categories:
+        category = catalog.categories[category_id]
+        evidence: list[Location] = []
+        notes: list[str] = []
+        for dep in deps.direct():
+            if dep.scope in (Scope.RUNTIME, Scope.OPTIONAL) and package_matches(
+                category.alternative_packages, dep
+            ):
+                evidence.append(
+                    Location(
+                        path=dep.path,
+                        line=dep.line,
+                        excerpt=f"{dep.name} {dep.constraint or ''}".strip(),
+                    )
+                )
+                notes.append(f"the open package {dep.name} is also a dependency")
+        switches = Detector(category.switches)
+        if switches.regex is not None:
+            for hit in search_files(inventory, scan, switches, per_file=1):
+                evidence.append(
+                    Location(path=hit.path, line=hit.line, excerpt=hit.text.strip()[:160])
+                )
+                notes.append(f"a provider setting in {hit.path}")
+                if len(evidence) >= 12:
+                    break
+        names = Detector(re.escape(name.split(" (")[0]) for name in category.alternatives)
+        if names.regex is not None:
+            for hit in search_files(
+                inventory, [e for p in docs if (e := inventory.get(p))], names, per_file=1
+            ):
+                evidence.append(
+                    Location(path=hit.path, line=hit.line, excerpt=hit.text.strip()[:160])
+                )
+                notes.append(f"the documentation names an open alternative ({hit.path})")
+                break
+        for item in found.values():
+            if item.component.category == category_id:
+                item.alternatives = evidence
+                item.alternative_notes = list(dict.fromkeys(notes))
+
+
+def closed_components(ctx: ProbeContext) -> ClosedReport:
+    """The shared analysis: ``ctx.derive(closed_components)``."""
+    catalog = load_catalog()
+    deps = ctx.derive(dependency_report)
+    found = _match_dependencies(catalog, deps)
+    _match_code(catalog, ctx.inventory, found)
+    _match_files(catalog, ctx.inventory, found)
+    _alternatives(catalog, ctx.inventory, deps, found)
+    ordered = sorted(
+        found.values(), key=lambda item: [c.id for c in catalog.components].index(item.component.id)
+    )
+    return ClosedReport(catalog.version, ordered, len(code_files(ctx.inventory)))
+
+
+def alternatives_of(item: FoundComponent) -> tuple[str, ...]:
+    return load_catalog().categories[item.component.category].alternatives
+
+
+def grouped_by_category(items: list[FoundComponent]) -> dict[str, list[FoundComponent]]:
+    groups: dict[str, list[FoundComponent]] = defaultdict(list)
+    for item in items:
+        groups[item.component.category].append(item)
+    return dict(groups)

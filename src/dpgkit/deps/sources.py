@@ -1,0 +1,387 @@
+"""Which files of a checkout are program code or configuration, and pattern search over them.
+
+Several analyses (closed components, export features, standards) look for imports, API
+hosts and settings in the project's own code; they share this list so that test trees,
+documentation and lock files are treated the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+import pathspec
+
+from dpgkit.fastregex import compile_scanner
+from dpgkit.inventory.classify import LOCK_FILES
+
+if TYPE_CHECKING:
+    from dpgkit.inventory import FileEntry, Inventory
+
+CODE_SUFFIXES = frozenset(
+    {
+        ".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".php",
+        ".rb", ".erb", ".java", ".kt", ".kts", ".scala", ".groovy", ".gradle", ".dart",
+        ".go", ".rs", ".cs", ".fs", ".vb", ".ex", ".exs", ".swift", ".m", ".r", ".jl",
+        ".html", ".htm", ".twig", ".blade", ".ejs", ".hbs", ".jinja", ".j2", ".cshtml",
+        ".razor",
+    }
+)  # fmt: skip
+CONFIG_SUFFIXES = frozenset(
+    {
+        ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".conf", ".properties",
+        ".env", ".xml", ".plist", ".tf", ".config",
+    }
+)  # fmt: skip
+_TEST_PARTS = {
+    "test",
+    "tests",
+    "spec",
+    "specs",
+    "__tests__",
+    "__mocks__",
+    "e2e",
+    "cypress",
+    "fixtures",
+    "testdata",
+}
+_TEST_NAME = re.compile(r"(^test_|_test\.|\.test\.|\.spec\.|Test\.|Tests\.|_spec\.)")
+MAX_SCAN_BYTES = 1024 * 1024
+
+
+def is_test_path(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return any(part.lower() in _TEST_PARTS for part in parts[:-1]) or bool(
+        _TEST_NAME.search(parts[-1])
+    )
+
+
+def is_env_file(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith(".env") or lower in {"env.example", "env.sample", "example.env"}
+
+
+def code_and_config(inventory: Inventory, include_tests: bool = False) -> list[FileEntry]:
+    """The project's own code and configuration files, small enough to scan."""
+    found = []
+    for entry in inventory.own_files():
+        if entry.size > MAX_SCAN_BYTES or entry.name in LOCK_FILES:
+            continue
+        if not include_tests and is_test_path(entry.path):
+            continue
+        if (
+            entry.suffix in CODE_SUFFIXES
+            or entry.suffix in CONFIG_SUFFIXES
+            or is_env_file(entry.name)
+        ):
+            found.append(entry)
+    return found
+
+
+def code_files(inventory: Inventory) -> list[FileEntry]:
+    return [entry for entry in code_and_config(inventory) if entry.suffix in CODE_SUFFIXES]
+
+
+def scoped_pattern(pattern: str) -> str:
+    """A pattern with a leading (?i) turned into a scoped group, so patterns can be joined."""
+    if pattern.startswith("(?i)"):
+        return f"(?i:{pattern[4:]})"
+    return f"(?:{pattern})"
+
+
+def union(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for many; linear-time RE2 (dpgkit.fastregex), as it runs over every file."""
+    parts = [scoped_pattern(pattern) for pattern in patterns]
+    return compile_scanner("(?m)" + "|".join(parts)) if parts else None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    path: str
+    line: int
+    text: str
+
+
+def search_files(
+    inventory: Inventory, entries: Iterable[FileEntry], detector: Detector, per_file: int = 3
+) -> Iterator[Hit]:
+    if detector.regex is None:
+        return
+    for entry in entries:
+        text = inventory.text(entry)
+        if not text:
+            continue
+        lower = text.lower()
+        if not detector.may_match(lower):
+            continue
+        for line_no, line in detector.uses(text, lower, per_file):
+            yield Hit(entry.path, line_no, line)
+
+
+def match_paths(entries: Iterable[FileEntry], patterns: Iterable[str]) -> list[FileEntry]:
+    """Entries matching gitignore-style patterns (``/CHANGELOG*``, ``.github/workflows/*.yml``).
+
+    File names are filtered first with one compiled expression (the last segment of each
+    pattern), so that the full pattern matcher only sees the few candidates: on a checkout
+    of tens of thousands of files this is what keeps dozens of pattern lists cheap.
+    """
+    patterns = list(patterns)
+    if not patterns:
+        return []
+    names = {pattern.rstrip("/").rsplit("/", 1)[-1] for pattern in patterns}
+    prefilter = re.compile("|".join(fnmatch.translate(name) for name in names))
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    return [
+        entry for entry in entries if prefilter.match(entry.name) and spec.match_file(entry.path)
+    ]
+
+
+# A line holding regular-expression source (\b, \., \s, (?i) ...) defines a detector (in
+# a linter's configuration, or in catalogs like dpgkit's own): it names a thing without
+# using it, so it is not evidence of use.
+_PATTERN_SOURCE = re.compile(r"\\[bsdwS.]|\(\?[imsx]")
+
+
+def find_uses(
+    inventory: Inventory, entry: FileEntry, pattern: re.Pattern[str], limit: int = 3
+) -> list[tuple[int, str]]:
+    """(line number, line) of matches, skipping lines that are pattern definitions."""
+    hits = inventory.search(entry, pattern, limit * 4)
+    return [(n, line) for n, line in hits if not _PATTERN_SOURCE.search(line)][:limit]
+
+
+# --- literal prefilter ------------------------------------------------------------------
+# Python's re engine tries every alternative at every position, so a union of a hundred
+# detector patterns runs at about 1 MB/s. Most patterns contain a literal that any match
+# must contain ("googleapis", "FIREBASE_"); checking those with str.__contains__ (a fast C
+# search) rules out nearly every file before a regex runs. Hand-written because no
+# well-kept library extracts required literals from Python regexes.
+_ESCAPED_LITERAL = set(".()/+-:@#$&[]{}|?*^\"'=<>!,;%~")
+_MIN_ANCHOR = 3
+# Words on most lines of most programs make useless anchors; a rarer literal is preferred.
+_COMMON = frozenset(
+    {"import", "from", "require", "package", "export", "function", "return", "config",
+     "class", "def", "const", "data", "http", "https", "true", "false", "null", "self",
+     "this", "type", "name", "value", "default"}
+)  # fmt: skip
+
+
+def _anchor_score(literal: str) -> int:
+    stripped = literal.strip().lower()
+    return 0 if stripped in _COMMON or len(stripped) < _MIN_ANCHOR else len(stripped)
+
+
+def _branches(pattern: str) -> list[str]:
+    """Top-level alternatives of a pattern (not splitting inside groups or classes)."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _required_literal(branch: str) -> list[str] | None:
+    """Literals one of which every match of this branch contains: the longest literal
+    outside groups, else the alternatives of a mandatory group (``(map|tile)_provider``)."""
+    best, run, depth, index, in_class = "", "", 0, 0, False
+    groups: list[tuple[int, int]] = []  # spans of top-level groups that are not optional
+    group_start = 0
+
+    def close(run: str, quantified: bool) -> None:
+        nonlocal best
+        if quantified and run:
+            run = run[:-1]  # the last character is optional or repeated
+        if _anchor_score(run) > _anchor_score(best):
+            best = run
+
+    while index < len(branch):
+        char = branch[index]
+        following = branch[index + 1] if index + 1 < len(branch) else ""
+        if in_class:
+            in_class = char != "]"
+            index += 1
+            continue
+        if char == "\\":
+            escaped = branch[index + 1 : index + 2]
+            after = branch[index + 2 : index + 3]
+            if depth == 0 and escaped in _ESCAPED_LITERAL:
+                run += escaped
+                if after and after in "?*{":
+                    close(run, True)
+                    run = ""
+            else:
+                close(run, False)
+                run = ""
+            index += 2
+            continue
+        if char == "{":  # a {m,n} quantifier: its digits are not text
+            close(run, False)
+            run = ""
+            closing = branch.find("}", index)
+            index = len(branch) if closing == -1 else closing + 1
+            continue
+        if char == "[":
+            close(run, False)
+            run, in_class = "", True
+        elif char == "(":
+            close(run, False)
+            if depth == 0:
+                group_start = index
+            run, depth = "", depth + 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and not (following and following in "?*{"):
+                groups.append((group_start, index))
+        elif depth == 0 and (char.isalnum() or char in "_-/:@#=<>\"',;%~ "):
+            run += char
+            if following and following in "?*{":
+                close(run, True)
+                run = ""
+        else:
+            close(run, False)
+            run = ""
+        index += 1
+    close(run, False)
+    if _anchor_score(best):
+        return [best]
+    options = []
+    for start, end in groups:
+        inner = branch[start + 1 : end]
+        if inner.startswith(("?=", "?!", "?<")):
+            continue
+        inner = re.sub(r"^\?[a-zA-Z]*:", "", inner)  # (?:...) and (?i:...)
+        found = required_literals(inner)
+        if found:
+            options.append(found)
+    # The most selective group: the one whose weakest literal is strongest.
+    if options:
+        return max(options, key=lambda found: min(map(_anchor_score, found)))
+    return [best] if len(best.strip()) >= _MIN_ANCHOR else None
+
+
+def required_literals(pattern: str) -> list[str] | None:
+    """Lower-cased literals one of which any match contains; None when there is none."""
+    body = pattern[4:] if pattern.startswith("(?i)") else pattern
+    anchors = []
+    for branch in _branches(body):
+        literals = _required_literal(branch)
+        if literals is None:
+            return None
+        anchors += [literal.lower() for literal in literals]
+    return anchors
+
+
+class Detector:
+    """A regex with a literal prefilter: ``matches(text, lower)`` runs the regex only when
+    one of its required literals is in the (lower-cased) text."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        patterns = list(patterns)
+        self.regex = union(patterns)
+        anchors: list[str] = []
+        self.always = False
+        for pattern in patterns:
+            found = required_literals(pattern)
+            if found is None:
+                self.always = True
+            else:
+                anchors += found
+        self.anchors = tuple(dict.fromkeys(anchors))
+
+    def may_match(self, lower: str) -> bool:
+        return self.regex is not None and (self.always or any(a in lower for a in self.anchors))
+
+    def uses(self, text: str, lower: str, limit: int = 3) -> list[tuple[int, str]]:
+        """(line number, line) of matches that are uses, not pattern definitions.
+
+        The regex runs only on the lines that hold an anchor: detector patterns are
+        line-local, and a regex over a few lines costs nothing next to one over the file.
+        """
+        if self.regex is None:
+            return []
+        if self.always or len(lower) != len(text):  # lower() changed offsets: no shortcut
+            return _uses_in_text(text, self.regex, limit)
+        starts: set[int] = set()
+        for anchor in self.anchors:
+            position = lower.find(anchor)
+            while position != -1 and len(starts) < 10_000:
+                start = text.rfind("\n", 0, position) + 1
+                end = text.find("\n", position)
+                starts.add(start)
+                if end == -1:
+                    break
+                position = lower.find(anchor, end + 1)
+        hits: list[tuple[int, str]] = []
+        for start in sorted(starts):
+            end = text.find("\n", start)
+            line = text[start : end if end != -1 else len(text)]
+            if self.regex.search(line) and not _PATTERN_SOURCE.search(line):
+                hits.append((text.count("\n", 0, start) + 1, line))
+                if len(hits) >= limit:
+                    break
+        return hits
+
+
+def _uses_in_text(text: str, pattern: re.Pattern[str], limit: int) -> list[tuple[int, str]]:
+    hits: list[tuple[int, str]] = []
+    for match in pattern.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        line = text[start : end if end != -1 else len(text)]
+        if not _PATTERN_SOURCE.search(line):
+            number = text.count("\n", 0, start) + 1
+            if not hits or hits[-1][0] != number:
+                hits.append((number, line))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+class AnchorIndex:
+    """Which of many detectors may match a text, found in one pass over it.
+
+    The anchors of every detector go into one Aho-Corasick automaton (pyahocorasick), so a
+    file is scanned once for all of them instead of once per anchor.
+    """
+
+    def __init__(self, detectors: dict[str, Detector]) -> None:
+        self.always = {key for key, d in detectors.items() if d.always and d.regex is not None}
+        owners: dict[str, set[str]] = {}
+        for key, detector in detectors.items():
+            if detector.regex is None or detector.always:
+                continue
+            for anchor in detector.anchors:
+                owners.setdefault(anchor, set()).add(key)
+        self.automaton: Any = None
+        if owners:
+            self.automaton = ahocorasick.Automaton()
+            for anchor, keys in owners.items():
+                self.automaton.add_word(anchor, frozenset(keys))
+            self.automaton.make_automaton()
+
+    def candidates(self, lower: str) -> set[str]:
+        found = set(self.always)
+        if self.automaton is not None:
+            for _end, keys in self.automaton.iter(lower):
+                found |= keys
+        return found

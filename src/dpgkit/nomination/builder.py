@@ -1,0 +1,910 @@
+"""Build the registry's nominee and screening records from an Assessment and owner answers.
+
+The builder never scans: it reads the Assessment (findings, their ``data`` and
+``suggestions``, the ``licenses[]`` and ``sdgs[]`` sections, indicator verdicts) and the
+owner's answers, so richer evidence from new probes flows in without changes here.
+For each field it prefers, in order: the owner's answer, a value the scan found, a value
+implied by the indicator's verdict, the format's default. What is still missing is listed
+with its question and written as "Unknown" (only kept when the owner allows it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dpgkit.answers import Answers
+from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
+from dpgkit.nomination.links import Repo, as_link, repository_of
+from dpgkit.nomination.provenance import (
+    EvidenceRef,
+    FieldSource,
+    MissingFact,
+    ProjectRef,
+    ProvenanceDocument,
+    Source,
+)
+from dpgkit.nomination.records import NomineeRecord, ScreeningRecord
+from dpgkit.redact import redact_text
+from dpgkit.registry import RecordKind, load_schema, registry_slug
+from dpgkit.standard import Standard, load_standard, normalise_spdx_id
+
+UNKNOWN = "Unknown"
+NOMINEE, SCREENING = RecordKind.NOMINEE.value, RecordKind.SCREENING.value
+# How sure a value found by the scan is, when the probe gives no score of its own. An
+# owner's answer is 1.0: it is a declaration, not a guess.
+CONFIDENCE_SUGGESTION = 0.7  # a probe's suggested answer, meant for the owner to confirm
+CONFIDENCE_VERDICT = 0.8  # implied by an indicator verdict that the probes settled
+CONFIDENCE_FACT = 0.6  # project facts (name from a manifest, README or folder)
+SDG_MIN_SCORE = 0.5  # SDG classifier entries below this are not proposed
+SDG_MAX_PROPOSED = 3
+_YES_NO = re.compile(r"^\s*(yes|no)\b[\s.,:;!-]*(.*)$", re.IGNORECASE | re.DOTALL)
+_NUMBER = re.compile(r"\d+")
+
+
+class NominationInputError(ValueError):
+    """An owner answer that cannot go into the registry's format (e.g. SDG 42)."""
+
+
+@dataclass
+class Nomination:
+    nominee: NomineeRecord
+    screening: ScreeningRecord
+    provenance: ProvenanceDocument
+    slug: str
+
+    @property
+    def missing_required(self) -> list[MissingFact]:
+        return [fact for fact in self.provenance.missing if fact.required]
+
+    @property
+    def missing_recommended(self) -> list[MissingFact]:
+        return [fact for fact in self.provenance.missing if not fact.required]
+
+
+@dataclass
+class _Value:
+    """A value with where it came from, before it is placed in a record."""
+
+    value: Any
+    source: FieldSource
+
+
+def _clean(value: Any) -> Any:
+    """Owner answers pass the same secret redaction as everything else we write."""
+    if isinstance(value, str):
+        return redact_text(value.strip())
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def yes_no(value: Any) -> tuple[str, str] | None:
+    """("Yes"|"No", the rest of the sentence) from a free answer, or None when it says neither."""
+    if not isinstance(value, str):
+        return None
+    match = _YES_NO.match(value)
+    if match is None:
+        return None
+    return match.group(1).capitalize(), match.group(2).strip()
+
+
+def sdg_number(value: Any) -> int:
+    """11 from 11, "11", "SDG 11" or "SDG 11: Sustainable cities"."""
+    match = _NUMBER.search(str(value))
+    number = int(match.group(0)) if match else 0
+    if not 1 <= number <= 17:
+        raise NominationInputError(f"1.sdgs: {value!r} does not name an SDG (1 to 17)")
+    return number
+
+
+def _registry_spdx() -> set[str]:
+    schema = load_schema(RecordKind.NOMINEE)
+    enum: list[str] = schema["properties"]["license"]["items"]["properties"]["spdx"]["enum"]
+    return set(enum)
+
+
+def registry_spdx(spdx: str) -> str | None:
+    """The registry's spelling of an SPDX id (GPL-3.0-only -> GPL-3.0), or None if unlisted."""
+    wanted = normalise_spdx_id(spdx).lower()
+    for listed in _registry_spdx():
+        if listed.lower() == wanted:
+            return listed
+    return None
+
+
+@dataclass
+class _Builder:
+    assessment: Assessment
+    answers: Answers
+    standard: Standard
+    repo: Repo | None
+    fields: dict[str, dict[str, FieldSource]] = field(
+        default_factory=lambda: {NOMINEE: {}, SCREENING: {}}
+    )
+    missing: list[MissingFact] = field(default_factory=list)
+
+    # --- sources -------------------------------------------------------------------------
+
+    def question_text(self, question: str) -> str:
+        spec = self.standard.all_questions().get(question)
+        return spec.text if spec else question
+
+    def answer(self, question: str) -> _Value | None:
+        if not self.answers.answered(question):
+            return None
+        return _Value(
+            _clean(self.answers.get(question)),
+            FieldSource(source=Source.ANSWER, question=question, confidence=1.0),
+        )
+
+    def indicator(self, indicator_id: str) -> IndicatorResult | None:
+        try:
+            return self.assessment.indicator(indicator_id)
+        except KeyError:
+            return None
+
+    def evidence(self, finding: Finding, text: str | None = None) -> list[EvidenceRef]:
+        refs = [
+            EvidenceRef(
+                probe=finding.probe,
+                path=location.path,
+                line=location.line,
+                url=self.file_url(location.path),
+                text=location.excerpt,
+            )
+            for location in finding.locations[:5]
+        ]
+        return refs or [EvidenceRef(probe=finding.probe, text=text or finding.message)]
+
+    def suggestion(self, question: str) -> _Value | None:
+        """A probe's suggested answer for this question (its finding is the evidence)."""
+        indicator_id, _, local = question.partition(".")
+        result = self.indicator(indicator_id)
+        if result is None:
+            return None
+        for finding in result.findings:
+            suggestions = finding.data.get("suggestions")
+            if isinstance(suggestions, Mapping) and suggestions.get(local):
+                return _Value(
+                    suggestions[local],
+                    FieldSource(
+                        source=Source.EVIDENCE,
+                        question=question,
+                        confidence=CONFIDENCE_SUGGESTION,
+                        note=f"suggested by the scan: {finding.message}",
+                        evidence=self.evidence(finding),
+                    ),
+                )
+        return None
+
+    def answer_or_suggestion(self, question: str) -> _Value | None:
+        return self.answer(question) or self.suggestion(question)
+
+    def from_verdict(
+        self, indicator_id: str, mapping: Mapping[Verdict, str], question: str
+    ) -> _Value | None:
+        """A Yes/No implied by an indicator verdict that the probes (not answers) settled."""
+        result = self.indicator(indicator_id)
+        if result is None or result.verdict not in mapping or not result.findings:
+            return None
+        deciding = {
+            Verdict.MET: Outcome.PASS,
+            Verdict.NOT_MET: Outcome.FAIL,
+            Verdict.NOT_APPLICABLE: Outcome.NOT_APPLICABLE,
+        }.get(result.verdict)
+        findings = [f for f in result.findings if f.outcome is deciding]
+        if not findings:
+            return None
+        refs = [ref for finding in findings for ref in self.evidence(finding)]
+        return _Value(
+            mapping[result.verdict],
+            FieldSource(
+                source=Source.EVIDENCE,
+                question=question,
+                confidence=CONFIDENCE_VERDICT,
+                note=f"indicator {indicator_id} is {result.verdict.value}: {result.summary}",
+                evidence=refs,
+            ),
+        )
+
+    def file_url(self, path: str) -> str | None:
+        return self.repo.file_url(path) if self.repo else None
+
+    def link(self, value: str) -> str:
+        return as_link(value, self.repo)
+
+    # --- recording -----------------------------------------------------------------------
+
+    def put(self, record: str, pointer: str, value: _Value) -> Any:
+        self.fields[record][pointer] = value.source
+        return value.value
+
+    def derived(self, record: str, pointer: str, value: Any, basis: _Value, note: str) -> Any:
+        """A field implied by another one (a Yes because the details were given)."""
+        source = basis.source.model_copy(update={"note": note})
+        self.fields[record][pointer] = source
+        return value
+
+    def lack(
+        self,
+        record: str,
+        pointer: str,
+        question: str | None,
+        required: bool,
+        placeholder: Any,
+        written: bool = True,
+    ) -> Any:
+        """A fact nobody supplied: listed once per question; the placeholder is what gets written.
+
+        ``written=False`` is for optional fields that are simply left out of the record.
+        """
+        text = self.question_text(question) if question else pointer
+        listed = next((f for f in self.missing if question and f.question == question), None)
+        if listed is None:
+            self.missing.append(
+                MissingFact(
+                    record=record, field=pointer, question=question, text=text, required=required
+                )
+            )
+        elif required and not listed.required:
+            listed.required = True
+            listed.record, listed.field = record, pointer
+        if written:
+            self.fields[record][pointer] = FieldSource(
+                source=Source.MISSING, question=question, confidence=0.0, note="not answered yet"
+            )
+        return placeholder
+
+    def gate(
+        self,
+        pointer: str,
+        question: str,
+        verdicts: Mapping[Verdict, str] | None = None,
+    ) -> str:
+        """A required Yes/No field of the screening record, answered by one owner question."""
+        found = self.answer(question) or self.suggestion(question)
+        if found is not None:
+            parsed = yes_no(found.value)
+            if parsed is not None:
+                found.value = parsed[0]
+                return str(self.put(SCREENING, pointer, found))
+        if verdicts:
+            implied = self.from_verdict(question.split(".")[0], verdicts, question)
+            if implied is not None:
+                return str(self.put(SCREENING, pointer, implied))
+        return str(self.lack(SCREENING, pointer, question, True, UNKNOWN))
+
+    def text(self, record: str, pointer: str, question: str, required: bool) -> str | None:
+        found = self.answer_or_suggestion(question)
+        if found is not None:
+            value = found.value
+            text = "\n".join(as_list(value)) if isinstance(value, list) else str(value)
+            found.value = self.link(text)
+            return str(self.put(record, pointer, found))
+        if required:
+            return str(self.lack(record, pointer, question, True, UNKNOWN))
+        self.lack(record, pointer, question, False, None, written=False)
+        return None
+
+    def items(self, record: str, pointer: str, question: str, required: bool) -> list[str] | None:
+        found = self.answer_or_suggestion(question)
+        if found is not None:
+            found.value = [self.link(item) for item in as_list(found.value)]
+            return list(self.put(record, pointer, found))
+        if required:
+            return list(self.lack(record, pointer, question, True, [UNKNOWN]))
+        self.lack(record, pointer, question, False, None, written=False)
+        return None
+
+    # --- nominee record ------------------------------------------------------------------
+
+    def name(self) -> _Value:
+        given = self.answer("general.name")
+        if given is not None:
+            return given
+        return _Value(
+            self.assessment.project.name,
+            FieldSource(
+                source=Source.EVIDENCE,
+                question="general.name",
+                confidence=CONFIDENCE_FACT,
+                note="project name found in the checkout (manifest, README title or folder)",
+            ),
+        )
+
+    def description(self) -> str:
+        given = self.answer("general.description")
+        if given is None and self.assessment.project.description:
+            given = _Value(
+                self.assessment.project.description,
+                FieldSource(
+                    source=Source.EVIDENCE,
+                    question="general.description",
+                    confidence=CONFIDENCE_FACT,
+                    note="one-line description found in a manifest or the README",
+                ),
+            )
+        if given is None:
+            return str(self.lack(NOMINEE, "/description", "general.description", True, UNKNOWN))
+        return str(self.put(NOMINEE, "/description", given))
+
+    def licenses(self) -> list[dict[str, str]]:
+        declared = self.answer("2.licenses")
+        urls = self.answer("2.license_evidence")
+        found = self._licenses_found()
+        if declared is not None:
+            chosen = [(spdx, declared.source) for spdx in as_list(declared.value)]
+        elif found:
+            chosen = [(spdx, value.source) for spdx, (value, _url) in found.items()]
+        else:
+            self.lack(NOMINEE, "/license", "2.licenses", True, None)
+            return []
+        entries: list[dict[str, str]] = []
+        for index, (spdx, source) in enumerate(chosen):
+            listed = registry_spdx(spdx)
+            if listed is None:
+                raise NominationInputError(
+                    f"2.licenses: {spdx!r} is not on the registry's list of approved licenses"
+                )
+            if any(entry["spdx"] == listed for entry in entries):
+                continue
+            pointer = f"/license/{len(entries)}"
+            self.fields[NOMINEE][f"{pointer}/spdx"] = source
+            entry = {"spdx": listed, "licenseURL": ""}
+            given_urls = as_list(urls.value) if urls else []
+            if urls is not None and given_urls:
+                url_value = _Value(
+                    self.link(given_urls[min(index, len(given_urls) - 1)]), urls.source
+                )
+                entry["licenseURL"] = self.put(NOMINEE, f"{pointer}/licenseURL", url_value)
+            elif (found_url := found.get(listed, (None, None))[1]) is not None:
+                entry["licenseURL"] = self.put(NOMINEE, f"{pointer}/licenseURL", found_url)
+            else:
+                entry["licenseURL"] = self.lack(
+                    NOMINEE, f"{pointer}/licenseURL", "2.license_evidence", True, UNKNOWN
+                )
+            entries.append(entry)
+        return entries
+
+    def _licenses_found(self) -> dict[str, tuple[_Value, _Value | None]]:
+        """Approved licenses the scan found, best first: registry id -> (id, link)."""
+        found: dict[str, tuple[_Value, _Value | None]] = {}
+        primary = [e for e in self.assessment.licenses if e.source in ("file", "manifest", "tag")]
+        for entry in sorted(primary or self.assessment.licenses, key=lambda e: -e.score):
+            listed = registry_spdx(entry.spdx) if entry.spdx and entry.approved else None
+            if listed is None or listed in found:
+                continue
+            ref = EvidenceRef(
+                path=entry.path,
+                line=entry.line,
+                url=self.file_url(entry.path) if entry.path else None,
+                text=f"{entry.spdx} ({entry.source})",
+            )
+            source = FieldSource(
+                source=Source.EVIDENCE,
+                question="2.licenses",
+                confidence=round(min(max(entry.score, 0.0), 1.0), 3),
+                note=f"license found in {entry.path or 'the checkout'}",
+                evidence=[ref],
+            )
+            url = None
+            if ref.url:
+                url = _Value(
+                    ref.url,
+                    source.model_copy(
+                        update={
+                            "question": "2.license_evidence",
+                            "note": "link to the license file",
+                        }
+                    ),
+                )
+            found[listed] = (_Value(listed, source), url)
+        if not found:
+            suggested = self.suggestion("2.licenses")
+            if suggested is not None:
+                for spdx in re.split(r"[,;\s]+(?:and|AND|OR|or)?\s*", str(suggested.value)):
+                    listed = registry_spdx(spdx) if spdx else None
+                    if listed and listed not in found:
+                        found[listed] = (
+                            _Value(listed, suggested.source),
+                            self._suggested_url(suggested),
+                        )
+        return found
+
+    def _suggested_url(self, suggested: _Value) -> _Value | None:
+        for ref in suggested.source.evidence:
+            if ref.url:
+                return _Value(
+                    ref.url, suggested.source.model_copy(update={"question": "2.license_evidence"})
+                )
+        return None
+
+    def sdgs(self) -> list[dict[str, Any]]:
+        declared = self.answer("1.sdgs")
+        evidence_text = self.answer("1.sdg_evidence")
+        entries: list[dict[str, Any]] = []
+        if declared is not None:
+            for number in dict.fromkeys(sdg_number(item) for item in as_list(declared.value)):
+                pointer = f"/SDGs/{len(entries)}"
+                entry: dict[str, Any] = {
+                    "SDGNumber": self.put(
+                        NOMINEE, f"{pointer}/SDGNumber", _Value(number, declared.source)
+                    )
+                }
+                if evidence_text is not None:
+                    entry["evidenceText"] = self.put(
+                        NOMINEE,
+                        f"{pointer}/evidenceText",
+                        _Value(str(evidence_text.value), evidence_text.source),
+                    )
+                entries.append(entry)
+            if evidence_text is None:
+                self.lack(NOMINEE, "/SDGs/0/evidenceText", "1.sdg_evidence", False, None, False)
+            return entries
+        ranked = sorted(self.assessment.sdgs, key=lambda entry: -entry.score)
+        for found in [e for e in ranked if e.score >= SDG_MIN_SCORE][:SDG_MAX_PROPOSED]:
+            pointer = f"/SDGs/{len(entries)}"
+            source = FieldSource(
+                source=Source.EVIDENCE,
+                question="1.sdgs",
+                confidence=round(min(found.score, 1.0), 3),
+                note="proposed by the SDG relevance analysis; confirm it in the answers file",
+                evidence=[EvidenceRef(text=text) for text in found.evidence[:5]],
+            )
+            entry = {
+                "SDGNumber": self.put(NOMINEE, f"{pointer}/SDGNumber", _Value(found.sdg, source))
+            }
+            text = (
+                evidence_text.value
+                if evidence_text
+                else "; ".join([*found.targets, *found.evidence][:5])
+            )
+            if text:
+                basis = evidence_text or _Value(
+                    text, source.model_copy(update={"question": "1.sdg_evidence"})
+                )
+                entry["evidenceText"] = self.put(
+                    NOMINEE, f"{pointer}/evidenceText", _Value(str(text), basis.source)
+                )
+            entries.append(entry)
+        if entries:
+            return entries
+        suggested = self.suggestion("1.sdgs")
+        if suggested is not None:
+            numbers = [n for n in _NUMBER.findall(str(suggested.value)) if 1 <= int(n) <= 17]
+            for number in dict.fromkeys(int(n) for n in numbers):
+                pointer = f"/SDGs/{len(entries)}"
+                entries.append(
+                    {
+                        "SDGNumber": self.put(
+                            NOMINEE, f"{pointer}/SDGNumber", _Value(number, suggested.source)
+                        )
+                    }
+                )
+        if not entries:
+            self.lack(NOMINEE, "/SDGs", "1.sdgs", True, None)
+        return entries
+
+    def types(self) -> list[str]:
+        allowed = set(load_schema(RecordKind.NOMINEE)["properties"]["type"]["items"]["enum"])
+        types = [t for t in self.assessment.project.types if t in allowed]
+        if types:
+            source = FieldSource(
+                source=Source.EVIDENCE,
+                confidence=CONFIDENCE_FACT,
+                note="project type(s) detected in the checkout, or set with --type",
+            )
+            return list(self.put(NOMINEE, "/type", _Value(types, source)))
+        default = FieldSource(source=Source.DEFAULT, confidence=0.0, note="no type detected")
+        return list(self.put(NOMINEE, "/type", _Value(["software"], default)))
+
+    def repositories(self) -> list[dict[str, str]] | None:
+        project = self.assessment.project
+        url = self.repo.web_url if self.repo else project.repository_url
+        if not url or not url.startswith(("https://", "http://")):
+            return None
+        source = FieldSource(
+            source=Source.EVIDENCE,
+            confidence=1.0,
+            note="the checkout's git remote (origin)",
+            evidence=[EvidenceRef(text=project.repository_url)],
+        )
+        label = FieldSource(
+            source=Source.DEFAULT, confidence=1.0, note="the registry's label for a main repository"
+        )
+        return [
+            {
+                "name": self.put(NOMINEE, "/repositories/0/name", _Value("main", label)),
+                "url": self.put(NOMINEE, "/repositories/0/url", _Value(url, source)),
+            }
+        ]
+
+    def organizations(self) -> list[dict[str, str]]:
+        owner = self.answer_or_suggestion("3.owner")
+        if owner is None:
+            name = self.lack(NOMINEE, "/organizations/0/name", "3.owner", True, UNKNOWN)
+        else:
+            name = self.put(
+                NOMINEE, "/organizations/0/name", _Value(str(owner.value), owner.source)
+            )
+        role = FieldSource(source=Source.DEFAULT, confidence=1.0, note="the nominating owner")
+        self.fields[NOMINEE]["/organizations/0/org_type"] = role
+        return [{"name": name, "org_type": "owner"}]
+
+    def nominee(self, name: str) -> NomineeRecord:
+        data: dict[str, Any] = {"name": name, "description": self.description()}
+        website = self.text(NOMINEE, "/website", "general.website", required=False)
+        if website:
+            data["website"] = website
+        data["license"] = self.licenses()
+        data["SDGs"] = self.sdgs()
+        data["type"] = self.types()
+        repositories = self.repositories()
+        if repositories:
+            data["repositories"] = repositories
+        data["organizations"] = self.organizations()
+        stage = FieldSource(source=Source.DEFAULT, confidence=1.0, note="a new nomination")
+        data["stage"] = self.put(NOMINEE, "/stage", _Value("nominee", stage))
+        # Keep the registry's field order (the model's), so files diff cleanly.
+        ordered = {key: data[key] for key in NomineeRecord.model_fields if key in data}
+        return NomineeRecord.model_validate(ordered)
+
+    # --- screening record ----------------------------------------------------------------
+
+    def ownership(self) -> dict[str, Any]:
+        owner = self.answer_or_suggestion("3.owner")
+        block: dict[str, Any] = {}
+        if owner is not None:
+            block["isOwnershipExplicit"] = self.derived(
+                SCREENING, "/clearOwnership/isOwnershipExplicit", "Yes", owner, "the owner is named"
+            )
+        else:
+            block["isOwnershipExplicit"] = self.gate(
+                "/clearOwnership/isOwnershipExplicit",
+                "3.owner",
+                {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+            )
+        url = self.text(SCREENING, "/clearOwnership/copyrightURL", "3.ownership_evidence", False)
+        if url:
+            block["copyrightURL"] = url
+        return block
+
+    def follow_up_flag(self, pointer: str, detail: _Value | None) -> str:
+        """The "does it ... ?" Yes that goes with a described follow-up."""
+        if detail is None:
+            return UNKNOWN
+        return str(self.derived(SCREENING, pointer, "Yes", detail, "described by the owner"))
+
+    def platform(self) -> dict[str, Any]:
+        base = "/platformIndependence"
+        restrictive = self.gate(
+            f"{base}/mandatoryDepsCreateMoreRestrictions",
+            "4.closed_components",
+            {Verdict.MET: "No", Verdict.NOT_MET: "Yes"},
+        )
+        block: dict[str, Any] = {"mandatoryDepsCreateMoreRestrictions": restrictive}
+        if restrictive == "Yes":
+            text = self.text(SCREENING, f"{base}/pltIndependenceDesc", "4.open_alternatives", True)
+            detail = self.answer_or_suggestion("4.open_alternatives")
+            block["isSoftwarePltIndependent"] = self.follow_up_flag(
+                f"{base}/isSoftwarePltIndependent", detail
+            )
+            block["pltIndependenceDesc"] = text
+        return block
+
+    def documentation(self) -> dict[str, Any]:
+        base = "/documentation"
+        links = self.answer_or_suggestion("5.documentation_links")
+        if links is not None:
+            available = self.derived(
+                SCREENING,
+                f"{base}/isDocumentationAvailable",
+                "Yes",
+                links,
+                "documentation is linked",
+            )
+            urls = [self.link(item) for item in as_list(links.value)]
+            return {
+                "isDocumentationAvailable": available,
+                "documentationURL": self.put(
+                    SCREENING, f"{base}/documentationURL", _Value(urls, links.source)
+                ),
+            }
+        available = self.gate(
+            f"{base}/isDocumentationAvailable",
+            "5.documentation_links",
+            {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+        )
+        block: dict[str, Any] = {"isDocumentationAvailable": available}
+        documents = self._documents_found()
+        if documents is not None:
+            block["documentationURL"] = self.put(SCREENING, f"{base}/documentationURL", documents)
+        return block
+
+    def _documents_found(self) -> _Value | None:
+        """Links to the documents that passing documentation probes point at (README...)."""
+        result = self.indicator("5")
+        if result is None or self.repo is None:
+            return None
+        urls: dict[str, EvidenceRef] = {}
+        for finding in result.findings:
+            if finding.outcome is not Outcome.PASS:
+                continue
+            for ref in self.evidence(finding):
+                if ref.url and ref.path:
+                    urls.setdefault(self.repo.file_url(ref.path) or ref.url, ref)
+        if not urls:
+            return None
+        source = FieldSource(
+            source=Source.EVIDENCE,
+            question="5.documentation_links",
+            confidence=CONFIDENCE_VERDICT,
+            note="documents the documentation probes found",
+            evidence=list(urls.values()),
+        )
+        return _Value(list(urls), source)
+
+    def non_pii(self) -> dict[str, Any]:
+        base = "/NonPII"
+        collects = self.gate(
+            f"{base}/collectsNonPII", "6.collects_non_pii", {Verdict.NOT_APPLICABLE: "No"}
+        )
+        block: dict[str, Any] = {"collectsNonPII": collects}
+        if collects == "Yes":
+            text = self.text(
+                SCREENING, f"{base}/nonPIIAccessMechanism", "6.extraction_mechanism", True
+            )
+            detail = self.answer_or_suggestion("6.extraction_mechanism")
+            block["checkNonPIIAccessMechanism"] = self.follow_up_flag(
+                f"{base}/checkNonPIIAccessMechanism", detail
+            )
+            block["nonPIIAccessMechanism"] = text
+        return block
+
+    def privacy(self) -> dict[str, Any]:
+        base = "/privacy"
+        laws = self.answer_or_suggestion("7.privacy_laws")
+        block: dict[str, Any] = {}
+        if laws is not None:
+            block["isPrivacyCompliant"] = self.derived(
+                SCREENING,
+                f"{base}/isPrivacyCompliant",
+                "Yes",
+                laws,
+                "laws complied with are listed",
+            )
+        else:
+            block["isPrivacyCompliant"] = self.gate(
+                f"{base}/isPrivacyCompliant",
+                "7.privacy_laws",
+                {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+            )
+        listed = self.items(SCREENING, f"{base}/privacyComplianceList", "7.privacy_laws", False)
+        if listed:
+            block["privacyComplianceList"] = listed
+        steps = self.items(SCREENING, f"{base}/adherenceSteps", "7.privacy_evidence", False)
+        if steps:
+            block["adherenceSteps"] = steps
+        return block
+
+    def standards(self) -> dict[str, Any]:
+        base = "/standards"
+        block: dict[str, Any] = {}
+        for flag, listing, question in (
+            ("supportStandards", "standardsList", "8.open_standards"),
+            ("implementBestPractices", "bestPracticesList", "8.best_practices"),
+        ):
+            given = self.answer_or_suggestion(question)
+            if given is not None:
+                block[flag] = self.derived(SCREENING, f"{base}/{flag}", "Yes", given, "listed")
+                block[listing] = self.items(SCREENING, f"{base}/{listing}", question, False)
+            else:
+                block[flag] = self.gate(
+                    f"{base}/{flag}", question, {Verdict.MET: "Yes", Verdict.NOT_MET: "No"}
+                )
+        order = ("supportStandards", "standardsList", "implementBestPractices", "bestPracticesList")
+        return {key: block[key] for key in order if key in block}
+
+    def data_privacy(self) -> dict[str, Any]:
+        base = "/doNoHarm/dataPrivacySecurity"
+        collects = self.gate(
+            f"{base}/collectsPII", "9A.collects_pii", {Verdict.NOT_APPLICABLE: "No"}
+        )
+        block: dict[str, Any] = {"collectsPII": collects}
+        if collects != "Yes":
+            return block
+        block["typesOfDataCollected"] = self.items(
+            SCREENING, f"{base}/typesOfDataCollected", "9A.pii_types", True
+        )
+        sharing = self.answer_or_suggestion("9A.third_party_sharing")
+        parsed = yes_no(sharing.value) if sharing else None
+        if sharing is None:
+            block["thirdPartyDataSharing"] = self.lack(
+                SCREENING, f"{base}/thirdPartyDataSharing", "9A.third_party_sharing", True, UNKNOWN
+            )
+        elif parsed is None:
+            # A description without a leading Yes/No: keep it, but do not guess the flag.
+            block["thirdPartyDataSharing"] = self.derived(
+                SCREENING,
+                f"{base}/thirdPartyDataSharing",
+                UNKNOWN,
+                sharing,
+                "the answer does not start with Yes or No",
+            )
+            block["dataSharingCircumstances"] = self.put(
+                SCREENING,
+                f"{base}/dataSharingCircumstances",
+                _Value([str(sharing.value)], sharing.source),
+            )
+        else:
+            block["thirdPartyDataSharing"] = self.put(
+                SCREENING, f"{base}/thirdPartyDataSharing", _Value(parsed[0], sharing.source)
+            )
+            if parsed[1]:
+                block["dataSharingCircumstances"] = self.put(
+                    SCREENING,
+                    f"{base}/dataSharingCircumstances",
+                    _Value([parsed[1]], sharing.source),
+                )
+        steps = self.text(
+            SCREENING, f"{base}/privacySecurityDescription", "9A.privacy_security_steps", True
+        )
+        block["ensurePrivacySecurity"] = self.follow_up_flag(
+            f"{base}/ensurePrivacySecurity", self.answer_or_suggestion("9A.privacy_security_steps")
+        )
+        block["privacySecurityDescription"] = steps
+        return block
+
+    def content(self) -> dict[str, Any]:
+        base = "/doNoHarm/inappropriateIllegalContent"
+        collects = self.gate(
+            f"{base}/collectStoreDistribute", "9B.collects_content", {Verdict.NOT_APPLICABLE: "No"}
+        )
+        block: dict[str, Any] = {"collectStoreDistribute": collects}
+        if collects != "Yes":
+            return block
+        policy = self.text(
+            SCREENING, f"{base}/policyGuidelinesDocumentationLink", "9B.content_policy", True
+        )
+        block["contentFilter"] = self.follow_up_flag(
+            f"{base}/contentFilter", self.answer_or_suggestion("9B.content_policy")
+        )
+        block["policyGuidelinesDocumentationLink"] = policy
+        mechanism = self.text(
+            SCREENING,
+            f"{base}/illegalContentDetectionMechanism",
+            "9B.illegal_content_detection",
+            True,
+        )
+        block["illegalContentDetection"] = self.follow_up_flag(
+            f"{base}/illegalContentDetection",
+            self.answer_or_suggestion("9B.illegal_content_detection"),
+        )
+        block["illegalContentDetectionMechanism"] = mechanism
+        return block
+
+    def harassment(self) -> dict[str, Any]:
+        base = "/doNoHarm/protectionFromHarassment"
+        interaction = self.gate(
+            f"{base}/userInteraction", "9C.user_interaction", {Verdict.NOT_APPLICABLE: "No"}
+        )
+        block: dict[str, Any] = {"userInteraction": interaction}
+        if interaction != "Yes":
+            return block
+        for flag, listing, question in (
+            (
+                "addressSafetySecurityUnderageUsers",
+                "stepsAddressRiskPreventSafetyUnderageUsers",
+                "9C.underage_safety",
+            ),
+            (
+                "griefAbuseHarassmentProtection",
+                "harassmentProtectionSteps",
+                "9C.harassment_protection",
+            ),
+        ):
+            steps = self.items(SCREENING, f"{base}/{listing}", question, True)
+            block[flag] = self.follow_up_flag(f"{base}/{flag}", self.answer_or_suggestion(question))
+            block[listing] = steps
+        return block
+
+    def prevent_harm(self, parts: Iterable[str]) -> dict[str, Any]:
+        """Steps to prevent harm, on the whole: implied by the 9A-9C answers and verdicts."""
+        pointer = "/doNoHarm/preventHarm/stepsToPreventHarm"
+        results = [self.indicator(i) for i in ("9A", "9B", "9C")]
+        verdicts = {r.verdict for r in results if r is not None}
+        open_parts = [
+            p
+            for p in parts
+            if self.fields[SCREENING].get(p, None) is not None
+            and self.fields[SCREENING][p].source is Source.MISSING
+        ]
+        if Verdict.NOT_MET in verdicts:
+            value = "No"
+        elif open_parts:
+            return {"stepsToPreventHarm": UNKNOWN}
+        else:
+            value = "Yes"
+        sources = {self.fields[SCREENING][p].source for p in parts if p in self.fields[SCREENING]}
+        origin = Source.ANSWER if sources <= {Source.ANSWER} else Source.EVIDENCE
+        self.fields[SCREENING][pointer] = FieldSource(
+            source=origin,
+            confidence=1.0 if origin is Source.ANSWER else CONFIDENCE_VERDICT,
+            note="implied by the answers and verdicts of indicators 9A, 9B and 9C",
+        )
+        return {"stepsToPreventHarm": value}
+
+    def screening(self, name: str, name_source: FieldSource) -> ScreeningRecord:
+        self.fields[SCREENING]["/name"] = name_source
+        data: dict[str, Any] = {
+            "name": name,
+            "clearOwnership": self.ownership(),
+            "platformIndependence": self.platform(),
+            "documentation": self.documentation(),
+            "NonPII": self.non_pii(),
+            "privacy": self.privacy(),
+            "standards": self.standards(),
+        }
+        harm = {
+            "dataPrivacySecurity": self.data_privacy(),
+            "inappropriateIllegalContent": self.content(),
+            "protectionFromHarassment": self.harassment(),
+        }
+        harm_fields = [p for p in self.fields[SCREENING] if p.startswith("/doNoHarm/")]
+        prevent = self.prevent_harm(harm_fields)
+        if prevent["stepsToPreventHarm"] == UNKNOWN:
+            self.fields[SCREENING]["/doNoHarm/preventHarm/stepsToPreventHarm"] = FieldSource(
+                source=Source.MISSING,
+                confidence=0.0,
+                note="follows once the 9A, 9B and 9C questions are answered",
+            )
+        data["doNoHarm"] = {"preventHarm": prevent, **harm}
+        data["locations"] = {
+            "developmentCountries": self.items(
+                SCREENING, "/locations/developmentCountries", "general.development_countries", True
+            ),
+            "deploymentCountries": self.items(
+                SCREENING, "/locations/deploymentCountries", "general.deployment_countries", True
+            ),
+        }
+        return ScreeningRecord.model_validate(data)
+
+
+def build_nomination(
+    assessment: Assessment, answers: Answers, standard: Standard | None = None
+) -> Nomination:
+    """Nominee and screening records, each field with its provenance, and what is missing.
+
+    Raises NominationInputError when an answer cannot be expressed in the registry's
+    format (an SDG number out of range, a license the registry does not list).
+    """
+    standard = standard or load_standard(assessment.standard_version)
+    project = assessment.project
+    repo = repository_of(project.repository_url, project.default_branch or project.commit)
+    builder = _Builder(assessment, answers, standard, repo)
+    name = builder.name()
+    name_text = str(builder.put(NOMINEE, "/name", name))
+    nominee = builder.nominee(name_text)
+    screening = builder.screening(name_text, name.source)
+    slug = registry_slug(name_text) or "project"
+    provenance = ProvenanceDocument(
+        tool=f"{assessment.tool.name} {assessment.tool.version}",
+        standard_version=assessment.standard_version,
+        project=ProjectRef(
+            name=project.name, repository_url=project.repository_url, commit=project.commit
+        ),
+        records={NOMINEE: f"nominees/{slug}.json", SCREENING: f"digitalpublicgoods/{slug}.json"},
+        fields=builder.fields,
+        missing=builder.missing,
+    )
+    return Nomination(nominee=nominee, screening=screening, provenance=provenance, slug=slug)

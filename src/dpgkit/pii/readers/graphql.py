@@ -1,0 +1,42 @@
+"""GraphQL schema files: fields of object and input types (what the API exposes)."""
+
+from __future__ import annotations
+
+import re
+
+from dpgkit.inventory import Inventory
+from dpgkit.pii.fields import DataField, ReadResult, candidate_files, line_of, model_text
+
+_TYPE = re.compile(
+    r"^\s*(?:extend\s+)?(?P<kind>type|input|interface)\s+(?P<name>\w+)[^{\n]{0,300}\{", re.M
+)
+_FIELD = re.compile(
+    r"^\s*(?P<name>[A-Za-z_]\w*)\s*(?:\([^)]{0,500}\))?\s*:\s*(?P<type>[\w\[\]!]+)", re.M
+)
+
+
+def read_graphql(inventory: Inventory) -> ReadResult:
+    result = ReadResult()
+    for entry in candidate_files(inventory, ".graphql", ".gql", ".graphqls"):
+        text = model_text(inventory, entry, result)
+        if text is None:
+            continue
+        for declared in _TYPE.finditer(text):
+            if declared.group("name") in {"Query", "Mutation", "Subscription"}:
+                continue
+            closing = text.find("}", declared.end())
+            end = closing if closing != -1 else len(text)
+            for field in _FIELD.finditer(text, declared.end(), end):
+                result.fields.append(
+                    DataField(
+                        declared.group("name"),
+                        field.group("name"),
+                        entry.path,
+                        line_of(text, field.start("name")),
+                        "GraphQL type",
+                        field.group("type"),
+                        stored=False,
+                        exposed=True,
+                    )
+                )
+    return result

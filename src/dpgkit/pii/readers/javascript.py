@@ -1,0 +1,135 @@
+"""JavaScript and TypeScript data models: Prisma schemas, TypeORM entities, Sequelize and
+Mongoose definitions.
+
+Read by patterns with bounded repetition (no catastrophic backtracking on hostile input);
+object literals are walked with a small brace counter that stops at a size cap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpgkit.inventory import Inventory
+from dpgkit.pii.fields import DataField, ReadResult, candidate_files, line_of, model_text
+
+_JS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
+_HINT = re.compile(r"@Entity|@Column|\.define\(|\.init\(|Schema\(|DataTypes\.")
+_PRISMA_MODEL = re.compile(r"^\s*(?:model|type)\s+(?P<name>\w+)\s*\{", re.M)
+_PRISMA_FIELD = re.compile(r"^\s*(?P<name>\w+)\s+(?P<type>[\w\[\]?]+)")
+_TYPEORM_CLASS = re.compile(
+    r"@Entity\b[^\n]{0,300}\n(?:\s*@\w+[^\n]{0,300}\n){0,5}\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s+(?P<name>\w+)"
+)
+_TYPEORM_COLUMN = re.compile(
+    r"@(?P<decorator>\w*Column)\s*\((?P<args>[^)]{0,500})\)\s*(?:@\w+\s*\([^)]{0,300}\)\s*){0,5}"
+    r"(?:public\s+|private\s+|protected\s+|readonly\s+){0,3}(?P<name>\w+)\s*[?!]?\s*:\s*(?P<type>[\w.]+)"
+)
+_SEQUELIZE_DEFINE = re.compile(r"\.define\(\s*['\"`](?P<name>\w+)['\"`]\s*,\s*\{")
+_SEQUELIZE_INIT = re.compile(r"\b(?P<name>[A-Z]\w*)\.init\(\s*\{")
+_MONGOOSE = re.compile(
+    r"(?:(?:const|let|var)\s+(?P<name>\w+?)(?:Schema)?\s*=\s*)?new\s+(?:mongoose\.)?Schema\s*(?:<[^>]{0,200}>)?\(\s*\{"
+)
+_KEY = re.compile(r"(?P<quote>['\"]?)(?P<name>[A-Za-z_$][\w$]*)(?P=quote)\s*:")
+_OBJECT_CAP = 100_000
+
+
+def _top_level_keys(text: str, start: int) -> list[tuple[str, int]]:
+    """Keys at depth 1 of the object literal whose ``{`` is at start: (name, offset)."""
+    keys: list[tuple[str, int]] = []
+    depth = 0
+    index = start
+    end = min(len(text), start + _OBJECT_CAP)
+    segment_start = start + 1
+    while index < end:
+        char = text[index]
+        if char in "{[(":
+            if depth == 1:
+                keys += _keys_in(text, segment_start, index)
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+            if depth == 1:
+                segment_start = index + 1
+            if depth == 0:
+                keys += _keys_in(text, segment_start, index)
+                break
+        elif char in "'\"`":
+            closing = text.find(char, index + 1, end)
+            if closing == -1:
+                break
+            # skip the string: braces inside it are text (a quoted key is found by _keys_in)
+            index = closing
+        index += 1
+    return keys
+
+
+def _keys_in(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    found = []
+    for part in re.finditer(
+        r"(?:^|[,{\n])\s*(?P<key>['\"]?[A-Za-z_$][\w$]*['\"]?\s*:)", text[start:end]
+    ):
+        match = _KEY.match(part.group("key"))
+        if match:
+            found.append((match.group("name"), start + part.start("key")))
+    return found
+
+
+def read_prisma(inventory: Inventory) -> ReadResult:
+    result = ReadResult()
+    for entry in candidate_files(inventory, ".prisma"):
+        text = model_text(inventory, entry, result)
+        if text is None:
+            continue
+        for model in _PRISMA_MODEL.finditer(text):
+            closing = text.find("}", model.end())
+            body = text[model.end() : closing if closing != -1 else len(text)]
+            offset = model.end()
+            for line in body.splitlines(keepends=True):
+                field = _PRISMA_FIELD.match(line)
+                if field and not line.lstrip().startswith(("//", "@@")):
+                    result.fields.append(
+                        DataField(
+                            model.group("name"),
+                            field.group("name"),
+                            entry.path,
+                            line_of(text, offset),
+                            "Prisma model",
+                            field.group("type"),
+                        )
+                    )
+                offset += len(line)
+    return result
+
+
+def read_javascript_models(inventory: Inventory) -> ReadResult:
+    result = ReadResult()
+    for entry in candidate_files(inventory, *_JS):
+        text = model_text(inventory, entry, result, _HINT)
+        if text is None:
+            continue
+        classes = [(m.start(), m.group("name")) for m in _TYPEORM_CLASS.finditer(text)]
+        if classes:
+            for column in _TYPEORM_COLUMN.finditer(text):
+                owner = [name for start, name in classes if start < column.start()]
+                if owner:
+                    result.fields.append(
+                        DataField(
+                            owner[-1],
+                            column.group("name"),
+                            entry.path,
+                            line_of(text, column.start("name")),
+                            "TypeORM entity",
+                            column.group("type"),
+                        )
+                    )
+        for pattern, source in (
+            (_SEQUELIZE_DEFINE, "Sequelize model"),
+            (_SEQUELIZE_INIT, "Sequelize model"),
+            (_MONGOOSE, "Mongoose schema"),
+        ):
+            for match in pattern.finditer(text):
+                entity = match.group("name") or entry.name.split(".")[0]
+                for key, offset in _top_level_keys(text, match.end() - 1):
+                    result.fields.append(
+                        DataField(entity, key, entry.path, line_of(text, offset), source)
+                    )
+    return result

@@ -1,0 +1,190 @@
+"""Django and SQLAlchemy (and SQLModel, Flask-SQLAlchemy, Alembic) models, read with ``ast``.
+
+The source is parsed, never imported or executed: a model module may run anything at
+import time.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.pii.fields import DataField, ReadProblem, ReadResult, candidate_files, model_text
+
+# Only modules that use an ORM are read: a pydantic or dataclass "Model" is not storage.
+_HINT = re.compile(
+    r"^\s*(?:from|import)\s+(?:django\.db|sqlalchemy|flask_sqlalchemy|sqlmodel|alembic|"
+    r"mongoengine|peewee|tortoise|ormar)\b",
+    re.M,
+)
+# Fields Django's user models bring without declaring them.
+_DJANGO_INHERITED = {
+    "AbstractUser": ("username", "first_name", "last_name", "email", "password", "last_login"),
+    "AbstractBaseUser": ("password", "last_login"),
+}
+_SQLALCHEMY_CALLS = {"Column", "mapped_column"}
+_RELATIONS = {"ForeignKey", "OneToOneField", "ManyToManyField", "relationship", "backref"}
+
+
+def _name(node: ast.expr) -> str:
+    """The last part of a dotted name or call target: models.EmailField -> EmailField."""
+    if isinstance(node, ast.Call):
+        return _name(node.func)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Subscript):
+        return _name(node.value)
+    return ""
+
+
+def _string(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _column_type(call: ast.Call) -> str:
+    """SQLAlchemy: Column(String(255)) or Column("email", String) -> String."""
+    for arg in call.args:
+        if _string(arg) is None and _name(arg):
+            return _name(arg)
+    return _name(call)
+
+
+def _is_model_class(node: ast.ClassDef) -> bool:
+    bases = {_name(base) for base in node.bases}
+    return bool(
+        bases & {"Model", "AbstractUser", "AbstractBaseUser", "Base", "DeclarativeBase", "SQLModel"}
+        or any(base.endswith(("Model", "Base", "Document")) for base in bases)
+    )
+
+
+def _class_fields(node: ast.ClassDef, entry: FileEntry) -> list[DataField]:
+    found: list[DataField] = []
+    bases = {_name(base) for base in node.bases}
+    sqlmodel = "SQLModel" in bases
+    for base, names in _DJANGO_INHERITED.items():
+        if base in bases:
+            found += [
+                DataField(node.name, name, entry.path, node.lineno, "Django model", "inherited")
+                for name in names
+            ]
+    for statement in node.body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        annotation: ast.expr | None = None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign):
+            target, value, annotation = statement.target, statement.value, statement.annotation
+        if not isinstance(target, ast.Name) or target.id.startswith("__"):
+            continue
+        if isinstance(value, ast.Call):
+            called = _name(value)
+            if called in _RELATIONS:
+                continue
+            if called in _SQLALCHEMY_CALLS:
+                source = "SQLAlchemy model"
+                found.append(
+                    DataField(
+                        node.name,
+                        target.id,
+                        entry.path,
+                        statement.lineno,
+                        source,
+                        _column_type(value),
+                    )
+                )
+            elif called.endswith("Field") or sqlmodel:
+                source = "SQLModel model" if sqlmodel else "Django model"
+                found.append(
+                    DataField(node.name, target.id, entry.path, statement.lineno, source, called)
+                )
+        elif annotation is not None and (_name(annotation) == "Mapped" or sqlmodel):
+            found.append(
+                DataField(
+                    node.name,
+                    target.id,
+                    entry.path,
+                    statement.lineno,
+                    "SQLModel model" if sqlmodel else "SQLAlchemy model",
+                    ast.unparse(annotation)[:60],
+                )
+            )
+    return found
+
+
+def _table_fields(call: ast.Call, entry: FileEntry) -> list[DataField]:
+    """Table("users", meta, Column("email", ...)), op.create_table / op.add_column."""
+    called = _name(call)
+    table = _string(call.args[0]) if call.args else None
+    if table is None:
+        return []
+    found = []
+    for arg in call.args[1:]:
+        if isinstance(arg, ast.Call) and _name(arg) == "Column" and arg.args:
+            column = _string(arg.args[0])
+            if column:
+                source = "Alembic migration" if called != "Table" else "SQLAlchemy table"
+                found.append(
+                    DataField(table, column, entry.path, arg.lineno, source, _column_type(arg))
+                )
+    return found
+
+
+def _django_migration_fields(call: ast.Call, entry: FileEntry) -> list[DataField]:
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords if keyword.arg}
+    called = _name(call)
+    found = []
+    if called == "CreateModel":
+        model = _string(keywords.get("name"))
+        fields = keywords.get("fields")
+        if model and isinstance(fields, ast.List | ast.Tuple):
+            for item in fields.elts:
+                if isinstance(item, ast.Tuple) and len(item.elts) == 2:
+                    name = _string(item.elts[0])
+                    kind = _name(item.elts[1])
+                    if name and kind not in _RELATIONS:
+                        found.append(
+                            DataField(
+                                model, name, entry.path, item.lineno, "Django migration", kind
+                            )
+                        )
+    elif called == "AddField":
+        model = _string(keywords.get("model_name"))
+        name = _string(keywords.get("name"))
+        field_type = _name(keywords["field"]) if "field" in keywords else None
+        if model and name and field_type not in _RELATIONS:
+            found.append(
+                DataField(model, name, entry.path, call.lineno, "Django migration", field_type)
+            )
+    return found
+
+
+def read_python_models(inventory: Inventory) -> ReadResult:
+    result = ReadResult()
+    for entry in candidate_files(inventory, ".py"):
+        text = model_text(inventory, entry, result, _HINT)
+        if text is None:
+            continue
+        try:
+            tree = ast.parse(text, filename=entry.path)
+        except (SyntaxError, ValueError):
+            result.problems.append(ReadProblem(entry.path, "not valid Python: models not read"))
+            continue
+        except (RecursionError, MemoryError):
+            result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and _is_model_class(node):
+                result.fields += _class_fields(node, entry)
+            elif isinstance(node, ast.Call):
+                called = _name(node)
+                if called in {"Table", "create_table", "add_column"}:
+                    result.fields += _table_fields(node, entry)
+                elif called in {"CreateModel", "AddField"}:
+                    result.fields += _django_migration_fields(node, entry)
+    return result

@@ -1,0 +1,210 @@
+"""Product features and policies found by words: consent, erasure, uploads, messaging,
+moderation, blocking, age gates in code; illegal content, moderation and underage rules in
+documents; policy documents by file name. The words live in data/product_signals.yaml.
+
+Each group of patterns is compiled into one alternation with a named group per signal,
+so a file is read once and searched once whatever the number of signals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dpgkit.fastregex import compile_scanner
+from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.inventory.inventory import excerpt
+from dpgkit.pii.fields import is_test_path
+
+_CODE_SUFFIXES = frozenset(
+    {
+        ".py",
+        ".js",
+        ".mjs",
+        ".cjs",
+        ".ts",
+        ".tsx",
+        ".jsx",
+        ".vue",
+        ".svelte",
+        ".rb",
+        ".erb",
+        ".php",
+        ".java",
+        ".kt",
+        ".cs",
+        ".go",
+        ".dart",
+        ".swift",
+        ".ex",
+        ".exs",
+        ".scala",
+        ".html",
+        ".htm",
+        ".jinja",
+        ".jinja2",
+        ".j2",
+        ".ejs",
+        ".hbs",
+        ".twig",
+        ".haml",
+        ".slim",
+    }
+)
+_DOC_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm"})
+_PAGE_SUFFIXES = frozenset(
+    {
+        ".md",
+        ".markdown",
+        ".rst",
+        ".txt",
+        ".adoc",
+        ".html",
+        ".htm",
+        ".pdf",
+        ".docx",
+        ".odt",
+        ".erb",
+        ".jinja",
+        ".jinja2",
+        ".hbs",
+        ".twig",
+        ".vue",
+        ".svelte",
+        ".jsx",
+        ".tsx",
+        ".php",
+        "",
+    }
+)
+_MAX_FILE = 512 * 1024
+_HITS_PER_SIGNAL = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    path: str
+    line: int
+    excerpt: str
+    test: bool = False
+
+
+@dataclass
+class Signals:
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def get(self, name: str) -> list[Hit]:
+        """Hits of one signal, the product's own files before tests."""
+        return sorted(self.hits.get(name, []), key=lambda hit: (hit.test, hit.path, hit.line))
+
+    def found(self, *names: str) -> list[str]:
+        return [name for name in names if self.hits.get(name)]
+
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = (resources.files("dpgkit.data") / "product_signals.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _combined(section: str) -> tuple[Any, dict[str, str]]:
+    groups = []
+    labels = {}
+    for name, body in _data()[section].items():
+        groups.append(f"(?P<{name}>{'|'.join(body['patterns'])})")
+        labels[name] = body["label"]
+    # Linear-time RE2 (dpgkit.fastregex): this alternation runs over every code file.
+    return compile_scanner("|".join(groups), ignore_case=True), labels
+
+
+_COMMENT = re.compile(r"^\s*(#|//|/\*|\*|<!--|--\s|\{#|\{\{!--)")
+# Lines that define regular expressions describe features to look for, not features.
+_PATTERN_DEFINITION = re.compile(r"\(\?[:P<=!i]|\\b|re\.compile\(")
+
+
+def _not_code(line: str) -> bool:
+    """Comment lines and pattern definitions: words there are not product features."""
+    return bool(_COMMENT.match(line) or _PATTERN_DEFINITION.search(line))
+
+
+def _minified(text: str) -> bool:
+    return len(text) > 20_000 and len(text) / (text.count("\n") + 1) > 1000
+
+
+def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signals:
+    pattern, labels = _combined(section)
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    for entry in entries:
+        if entry.size > _MAX_FILE:
+            continue
+        text = inventory.text(entry)
+        if not text or _minified(text):
+            continue
+        test = is_test_path(entry.path)
+        if test and section == "code":
+            continue  # test fixtures describe features; they do not implement them
+        seen: set[tuple[str, int]] = set()
+        for match in pattern.finditer(text):
+            name = match.lastgroup
+            if name is None or len(hits[name]) >= _HITS_PER_SIGNAL * 4:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            if (name, line) in seen:
+                continue
+            seen.add((name, line))
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.start())
+            line_text = text[start : end if end != -1 else len(text)]
+            if section == "code" and _not_code(line_text):
+                continue
+            quoted = excerpt(line_text)
+            hits[name].append(Hit(entry.path, line, quoted, test))
+    trimmed = {
+        name: sorted(found, key=lambda hit: (hit.test, hit.path, hit.line))[:_HITS_PER_SIGNAL]
+        for name, found in hits.items()
+    }
+    return Signals(trimmed, labels)
+
+
+def code_signals(inventory: Inventory) -> Signals:
+    entries = [entry for entry in inventory.own_files() if entry.suffix in _CODE_SUFFIXES]
+    return _scan(inventory, entries, "code")
+
+
+def policy_files(inventory: Inventory) -> dict[str, list[FileEntry]]:
+    """Policy documents by kind (privacy, terms, content_policy...), found by file name."""
+    found: dict[str, list[FileEntry]] = defaultdict(list)
+    kinds = {kind: re.compile(pattern, re.I) for kind, pattern in _data()["policy_files"].items()}
+    for entry in inventory.own_files():
+        if entry.suffix not in _PAGE_SUFFIXES or is_test_path(entry.path):
+            continue
+        stem = entry.name.lower().rsplit(".", 1)[0] if "." in entry.name else entry.name.lower()
+        for kind, pattern in kinds.items():
+            if pattern.search(stem):
+                found[kind].append(entry)
+    return {
+        kind: sorted(entries, key=lambda e: (e.depth, e.path)) for kind, entries in found.items()
+    }
+
+
+def document_signals(inventory: Inventory) -> Signals:
+    policies = {entry.path for entries in policy_files(inventory).values() for entry in entries}
+    entries = [
+        entry
+        for entry in inventory.own_files()
+        if (entry.suffix in _DOC_SUFFIXES and entry.suffix not in {".html", ".htm"})
+        or entry.path in policies
+    ]
+    return _scan(inventory, entries, "documents")

@@ -1,0 +1,273 @@
+"""Indicator 5 beyond the README: setup topics, docs site, API reference, architecture,
+broken relative links, and what data and content projects must document."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from dpgkit.deps.signals import data_signals, documentation_paths
+from dpgkit.model import Location
+from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
+from dpgkit.probes.readme import headings
+from dpgkit.probes.registry import probe
+from dpgkit.probes.standards import standards_evidence
+
+TOPICS: dict[str, re.Pattern[str]] = {
+    "install": re.compile(
+        r"install|setup|set up|getting started|quick ?start|requirements|prerequisites|build", re.I
+    ),
+    "configure": re.compile(r"configur|settings|environment variables|\.env|options", re.I),
+    "run": re.compile(r"usage|running|run |how to use|start|launch|tutorial|user guide", re.I),
+    "deploy": re.compile(
+        r"deploy|production|hosting|docker|kubernetes|helm|server setup|operations", re.I
+    ),
+}
+_SITE_FILES = (
+    "mkdocs.yml", "mkdocs.yaml", "docs/conf.py", "doc/conf.py", "docs/source/conf.py",
+    ".readthedocs.yml", ".readthedocs.yaml", "docusaurus.config.js", "docusaurus.config.ts",
+    "website/docusaurus.config.js", "book.toml", "antora.yml", "docs/antora.yml",
+    "docs/.vitepress/config.ts", "docs/.vitepress/config.js", "docs/_config.yml", ".gitbook.yaml",
+    "docs/mint.json", "hugo.toml", "docs/hugo.toml",
+)  # fmt: skip
+_DOC_URL = re.compile(
+    r"https?://[\w.-]*(readthedocs\.io|gitbook\.io|github\.io|docs\.[\w.-]+|[\w.-]+/docs?\b|wiki)[^\s)>\]\"']*",
+    re.I,
+)
+_ARCHITECTURE = re.compile(
+    r"architecture|design|overview of the system|components|system diagram", re.I
+)
+_DIAGRAMS = (".puml", ".plantuml", ".mmd", ".drawio", ".excalidraw")
+_LINK = re.compile(
+    r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:src|href)=\"([^\"]+)\""
+)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\{|\$)", re.I)
+_FIELD_TABLE = re.compile(
+    r"^\s*\|?\s*(field|column|variable|attribute|name)\s*\|\s*(description|type|definition)",
+    re.I | re.M,
+)
+_COLLECTION = re.compile(
+    r"methodolog|data collection|how (the|this) data (was|is) (collected|produced|gathered)|sources? of (the )?data|provenance|sampling",
+    re.I,
+)
+_ACCESS = re.compile(
+    r"how to (access|use|download|read|view|open)|download|access(ing)? the (content|material)|formats?|licen[cs]e",
+    re.I,
+)
+
+
+def _software(ctx: ProbeContext) -> bool:
+    return "software" in ctx.facts.types
+
+
+def _doc_headings(ctx: ProbeContext) -> list[tuple[str, int, str]]:
+    found = []
+    for path in documentation_paths(ctx):
+        text = ctx.inventory.text(path)
+        if text:
+            found += [(path, line, heading) for line, heading in headings(text)]
+    return found
+
+
+@probe("docs_setup_topics")
+def docs_setup_topics(ctx: ProbeContext) -> Result:
+    if not _software(ctx):
+        return not_applicable("Not a software project.")
+    found: dict[str, Location] = {}
+    for path, line, heading in _doc_headings(ctx):
+        for topic, pattern in TOPICS.items():
+            if topic not in found and pattern.search(heading):
+                found[topic] = Location(path=path, line=line, excerpt=heading)
+    missing = [topic for topic in TOPICS if topic not in found]
+    if not missing:
+        return passed("Install, configure, run and deploy are each documented.", found.values())
+    result = unknown(
+        f"Documented: {', '.join(found) or 'none'}; not found: {', '.join(missing)}.",
+        found.values(),
+        missing=missing,
+    )
+    result.remediation = (
+        "Add documentation sections for: "
+        + ", ".join(missing)
+        + (" (a section a system administrator can follow, for a local and a production set-up).")
+    )
+    return result
+
+
+@probe("docs_site")
+def docs_site(ctx: ProbeContext) -> Result:
+    locations = [Location(path=path) for path in _SITE_FILES if ctx.inventory.get(path)]
+    pages = [p for p in documentation_paths(ctx) if "/" in p]
+    urls: list[Location] = []
+    for readme in ctx.inventory.named("readme", top_only=True)[:1]:
+        urls = ctx.find(readme, _DOC_URL, limit=3)
+    links = [loc.excerpt or "" for loc in urls]
+    suggestion = (
+        [ctx.facts.readme or "README"]
+        + [loc.path for loc in locations]
+        + [match.group(0) for text in links for match in [_DOC_URL.search(text)] if match]
+    )
+    if locations or len(pages) >= 3 or urls:
+        what = []
+        if locations:
+            what.append("a documentation site configuration")
+        if len(pages) >= 3:
+            what.append(f"{len(pages)} pages under docs/")
+        if urls:
+            what.append("links to online documentation in the README")
+        result = passed(
+            "Documentation beyond the README: " + ", ".join(what) + ".",
+            locations + urls + [Location(path=p) for p in pages[:3]],
+        )
+    else:
+        result = unknown(
+            "No documentation beyond the README was found (no docs/ pages, docs site or docs link)."
+        )
+    result.suggestions = {"documentation_links": ", ".join(dict.fromkeys(suggestion))}
+    return result
+
+
+@probe("docs_api_reference")
+def docs_api_reference(ctx: ProbeContext) -> Result:
+    evidence = ctx.derive(standards_evidence)
+    specs = [
+        found for found in (evidence.standard("openapi"), evidence.standard("graphql")) if found
+    ]
+    if specs:
+        return passed(
+            "An API reference is available: " + ", ".join(f.detector.name for f in specs) + ".",
+            [loc for found in specs for loc in found.locations[:3]],
+        )
+    if ctx.derive(data_signals).web:
+        return unknown("The product serves an API, but no OpenAPI or GraphQL reference was found.")
+    return not_applicable("No web API was found.")
+
+
+@probe("docs_architecture")
+def docs_architecture(ctx: ProbeContext) -> Result:
+    if not _software(ctx):
+        return not_applicable("Not a software project.")
+    files = [
+        e
+        for e in ctx.inventory.own_files()
+        if re.search(r"architecture|design", e.name, re.I)
+        and e.suffix in {".md", ".rst", ".adoc", ".png", ".svg"}
+    ]
+    diagrams = [e for e in ctx.inventory.own_files() if e.suffix in _DIAGRAMS]
+    sections = [
+        Location(path=p, line=n, excerpt=h)
+        for p, n, h in _doc_headings(ctx)
+        if _ARCHITECTURE.search(h)
+    ]
+    found = [Location(path=e.path) for e in files[:3] + diagrams[:3]] + sections[:3]
+    if found:
+        return passed("Architecture notes are in evidence.", found)
+    return unknown("No architecture notes or diagrams were found.")
+
+
+@probe("docs_links")
+def docs_links(ctx: ProbeContext) -> Result:
+    folders = {posixpath.dirname(e.path) for e in ctx.inventory.files}
+    paths = set(e.path for e in ctx.inventory.files)
+    directories = set()
+    for folder in folders:
+        while folder:
+            directories.add(folder)
+            folder = posixpath.dirname(folder)
+    broken: list[Location] = []
+    checked = 0
+    for path in documentation_paths(ctx):
+        if not path.endswith((".md", ".markdown")) and "/" in path:
+            continue
+        text = ctx.inventory.text(path)
+        if not text:
+            continue
+        for line_no, line in enumerate(text.splitlines(), start=1):
+            for match in _LINK.finditer(line):
+                target = match.group(1) or match.group(2) or ""
+                if not target or _EXTERNAL.match(target):
+                    continue
+                clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
+                if not clean:
+                    continue
+                checked += 1
+                base = "" if clean.startswith("/") else posixpath.dirname(path)
+                resolved = posixpath.normpath(posixpath.join(base, clean.lstrip("/")))
+                if (
+                    resolved.startswith("..")
+                    or resolved in paths
+                    or resolved in directories
+                    or resolved == "."
+                ):
+                    continue
+                if len(broken) < 20:
+                    broken.append(Location(path=path, line=line_no, excerpt=target))
+    if not checked:
+        return not_applicable("The documentation has no relative links.")
+    if broken:
+        result = failed(
+            f"{len(broken)} relative link(s) in the documentation point to missing files.", broken
+        )
+        result.remediation = (
+            "Fix or remove the broken links: "
+            + ", ".join(f"{b.path}:{b.line} → {b.excerpt}" for b in broken[:10])
+            + "."
+        )
+        return result
+    return passed(f"All {checked} relative links in the documentation resolve.")
+
+
+@probe("data_dictionary")
+def data_dictionary(ctx: ProbeContext) -> Result:
+    if "data" not in ctx.facts.types:
+        return not_applicable("Not a data project.")
+    found: list[Location] = []
+    package = ctx.inventory.get("datapackage.json")
+    if package is not None:
+        text = ctx.inventory.text(package) or ""
+        if '"fields"' in text and '"description"' in text:
+            found.append(ctx.location(package, 1))
+    for entry in ctx.inventory.own_files():
+        name = entry.name.lower()
+        if re.search(
+            r"data[-_ ]?dictionary|codebook|code[-_]book|schema|metadata|variables|fields", name
+        ) and entry.suffix in {".md", ".csv", ".json", ".yaml", ".yml", ".pdf", ".txt", ".rst"}:
+            found.append(Location(path=entry.path))
+        if len(found) >= 5:
+            break
+    for path in documentation_paths(ctx):
+        doc = ctx.inventory.get(path)
+        if doc is not None:
+            found += ctx.find(doc, _FIELD_TABLE, limit=1)
+    if found:
+        return passed("A description of the data's fields is in evidence.", found[:8])
+    return unknown(
+        "No data dictionary, codebook, Frictionless datapackage.json with field descriptions or field table was found."
+    )
+
+
+@probe("data_collection_method")
+def data_collection_method(ctx: ProbeContext) -> Result:
+    if "data" not in ctx.facts.types:
+        return not_applicable("Not a data project.")
+    found = []
+    for path, line, heading in _doc_headings(ctx):
+        if _COLLECTION.search(heading):
+            found.append(Location(path=path, line=line, excerpt=heading))
+    if found:
+        return passed("How the data was collected is documented.", found[:3])
+    return unknown("No section on how the data was collected (methodology, sources) was found.")
+
+
+@probe("content_access")
+def content_access(ctx: ProbeContext) -> Result:
+    if "content" not in ctx.facts.types:
+        return not_applicable("Not a content project.")
+    found = []
+    for path, line, heading in _doc_headings(ctx):
+        if _ACCESS.search(heading):
+            found.append(Location(path=path, line=line, excerpt=heading))
+    if found:
+        return passed("How to access and use the content is documented.", found[:3])
+    return unknown("No section on how to access and use the content was found.")

@@ -1,0 +1,177 @@
+"""Indicator 9C: interaction between users or contributors, code of conduct, reporting and
+blocking, and protection of underage users.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dpgkit.model import Location
+from dpgkit.pii.classify import normalise
+from dpgkit.pii.derived import code_features, document_features, personal_data
+from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
+from dpgkit.probes.community import community_file
+from dpgkit.probes.registry import probe
+from dpgkit.probes.security import hit_locations
+
+_CONTACT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\[INSERT CONTACT METHOD\]|\[INSERT EMAIL ADDRESS\]", re.IGNORECASE)
+_INTERACTION_ENTITIES = re.compile(
+    r"(^|_)(messages?|conversations?|chats?|comments?|repl(?:y|ies)|forums?|threads?|topics?|"
+    r"follows?|followers?|friends?|friendships?|profiles?|groups?_members?|memberships?)($|_)"
+)
+_SKIP_SOURCES = frozenset({"HTML form", "ODK XForm", "XLSForm", "JSON Schema"})
+_COMMUNITY_TEMPLATES = re.compile(
+    r"^\.(github|gitlab)/(ISSUE_TEMPLATE|DISCUSSION_TEMPLATE|issue_templates)/", re.I
+)
+_COMMUNITY_CHANNELS = re.compile(
+    r"discord\.(?:gg|com)|slack\.com|gitter\.im|matrix\.to|zulipchat|discourse|mailing list|"
+    r"google groups|/discussions\b|community forum|telegram\.me|t\.me/",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Interaction:
+    product: dict[str, list[Location]] = field(default_factory=dict)
+    community: list[Location] = field(default_factory=list)
+
+    def add(self, kind: str, location: Location) -> None:
+        items = self.product.setdefault(kind, [])
+        if len(items) < 4:
+            items.append(location)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.product or self.community)
+
+
+def interaction(ctx: ProbeContext) -> Interaction:
+    found = Interaction()
+    for data_field in ctx.derive(personal_data).fields:
+        if data_field.source in _SKIP_SOURCES:
+            continue
+        if _INTERACTION_ENTITIES.search(normalise(data_field.entity)):
+            found.add(
+                "user-to-user data models",
+                Location(
+                    path=data_field.path,
+                    line=data_field.line,
+                    excerpt=f"{data_field.entity} ({data_field.source})",
+                ),
+            )
+    signals = ctx.derive(code_features)
+    for name in ("messaging", "forums", "profiles", "posts_comments"):
+        for hit in signals.get(name)[:2]:
+            if not hit.test:
+                found.add(
+                    signals.label(name), Location(path=hit.path, line=hit.line, excerpt=hit.excerpt)
+                )
+    contributing = community_file(ctx, "contributing")
+    if contributing is not None:
+        found.community.append(ctx.location(contributing, 1))
+    templates = [entry for entry in ctx.inventory.files if _COMMUNITY_TEMPLATES.match(entry.path)]
+    found.community += [ctx.location(entry, 1) for entry in templates[:2]]
+    if ctx.facts.readme:
+        readme = ctx.inventory.get(ctx.facts.readme)
+        if readme is not None:
+            found.community += ctx.find(readme, _COMMUNITY_CHANNELS, limit=1)
+    return found
+
+
+@probe("user_interaction_features")
+def user_interaction_features(ctx: ProbeContext) -> Result:
+    found = ctx.derive(interaction)
+    if not found.found:
+        result = not_applicable(
+            "No interaction between users or contributors was found: no messaging, comments, "
+            "forums or profiles in the product, and no contributing guide or community channel."
+        )
+        result.suggestions = {"user_interaction": "No"}
+        return result
+    parts = [f"{kind} ({items[0].path})" for kind, items in found.product.items()]
+    if found.community:
+        parts.append(f"a contributor community ({found.community[0].path})")
+    locations = [items[0] for items in found.product.values()] + found.community[:2]
+    result = unknown(
+        "People interact here: " + ", ".join(parts) + ".",
+        locations,
+        product=sorted(found.product),
+        contributors=bool(found.community),
+    )
+    result.suggestions = {"user_interaction": "Yes — " + ", ".join(parts)}
+    return result
+
+
+@probe("code_of_conduct_present")
+def code_of_conduct_present(ctx: ProbeContext) -> Result:
+    entry = community_file(ctx, "code_of_conduct", "code-of-conduct", "conduct")
+    if entry is None:
+        return failed("No code of conduct was found.")
+    placeholder = ctx.find(entry, _PLACEHOLDER, limit=1)
+    if placeholder:
+        return unknown(
+            f"{entry.path} still has the template's placeholder instead of a contact.",
+            placeholder,
+        )
+    contact = ctx.find(entry, _CONTACT, limit=1)
+    if contact:
+        result = passed(f"{entry.path} is a code of conduct with a contact for reports.", contact)
+        result.suggestions = {
+            "harassment_protection": f"Code of conduct with an enforcement contact: {entry.path}"
+        }
+        return result
+    return unknown(f"{entry.path} names no contact for reports.", [ctx.location(entry, 1)])
+
+
+@probe("reporting_and_blocking")
+def reporting_and_blocking(ctx: ProbeContext) -> Result:
+    if not ctx.derive(interaction).product:
+        return not_applicable(
+            "Users do not interact in the product, so no reporting or blocking is needed."
+        )
+    code = ctx.derive(code_features)
+    docs = ctx.derive(document_features).get("harassment")
+    present = code.found("reporting", "blocking")
+    locations = [
+        loc for name in present for loc in hit_locations(code.get(name), 2)
+    ] + hit_locations(docs, 2)
+    if not present and not docs:
+        return failed("Users interact, but no way to report or block other users was found.")
+    labels = [code.label(name) for name in present] + (
+        [f"harassment handling in {docs[0].path}"] if docs else []
+    )
+    outcome = passed if len(present) == 2 else unknown
+    result = outcome(f"Found {'; '.join(labels)}.", locations, features=present)
+    result.suggestions = {
+        "harassment_protection": "; ".join(
+            f"{code.label(n)} ({code.get(n)[0].path}:{code.get(n)[0].line})" for n in present
+        )
+        or f"described in {docs[0].path}"
+    }
+    return result
+
+
+@probe("underage_protection")
+def underage_protection(ctx: ProbeContext) -> Result:
+    if not ctx.derive(interaction).product:
+        return not_applicable(
+            "Users do not interact in the product, so no underage protection is assessed."
+        )
+    code = ctx.derive(code_features).get("underage")
+    docs = ctx.derive(document_features).get("underage")
+    if not code and not docs:
+        return failed(
+            "Users interact, but no age gate, parental consent or underage policy was found."
+        )
+    locations = hit_locations(code, 3) + hit_locations(docs, 3)
+    parts = []
+    if code:
+        parts.append(f"an age check or parental consent in code ({code[0].path}:{code[0].line})")
+    if docs:
+        parts.append(f"an underage policy ({docs[0].path}:{docs[0].line})")
+    outcome = passed if code and docs else unknown
+    result = outcome("Found " + " and ".join(parts) + ".", locations)
+    result.suggestions = {"underage_safety": "; ".join(parts)}
+    return result

@@ -1,0 +1,188 @@
+"""Indicator 7 (privacy and applicable laws) and the personal-data inventory of 9A."""
+
+from __future__ import annotations
+
+from dpgkit.model import Location
+from dpgkit.pii.analysis import PersonalData
+from dpgkit.pii.derived import (
+    code_features,
+    document_features,
+    law_references,
+    personal_data,
+    policies,
+)
+from dpgkit.probes.base import (
+    ProbeContext,
+    Result,
+    failed,
+    not_applicable,
+    passed,
+    unknown,
+)
+from dpgkit.probes.registry import probe
+from dpgkit.probes.security import hit_locations, security_steps
+
+_POLICY_KINDS = {
+    "privacy": "privacy policy",
+    "terms": "terms",
+    "data_protection": "data-protection document",
+    "cookies": "cookie policy",
+}
+
+
+def _field_label(report: PersonalData) -> dict[str, list[dict[str, object]]]:
+    return {
+        category.id: [
+            {
+                "entity": item.field.entity,
+                "field": item.field.name,
+                "path": item.field.path,
+                "line": item.field.line,
+                "source": item.field.source,
+            }
+            for item in items[:50]
+        ]
+        for category, items in report.by_category().items()
+    }
+
+
+def _inventory_locations(report: PersonalData, limit: int = 12) -> list[Location]:
+    """One location per category first, so every category shows evidence."""
+    firsts = [items[0] for items in report.by_category().values()]
+    rest = [item for item in report.personal if item not in firsts]
+    return [
+        Location(
+            path=item.field.path,
+            line=item.field.line,
+            excerpt=f"{item.field.entity}.{item.field.name} → {item.category.label}",
+        )
+        for item in (firsts + rest)[:limit]
+    ]
+
+
+@probe("personal_data_inventory")
+def personal_data_inventory(ctx: ProbeContext) -> Result:
+    report = ctx.derive(personal_data)
+    data = {
+        "scale": report.scale.value,
+        "registry_answer": report.scale.registry_answer,
+        "reasons": report.reasons,
+        "categories": _field_label(report),
+        "special_categories": [category.id for category in report.special],
+        "third_parties": [
+            {"name": party.name, "path": party.path, "line": party.line}
+            for party in report.third_parties
+        ],
+        "fields_read": len(report.fields),
+        "model_files_read": report.files_read,
+        "problems": [f"{problem.path}: {problem.message}" for problem in report.problems[:20]],
+    }
+    if not report.personal:
+        where = (
+            f"{len(report.fields)} fields in {report.files_read} data-model file(s)"
+            if report.files_read
+            else "no data models, schemas or forms were found"
+        )
+        result = not_applicable(f"No personal data found ({where}).", **data)
+        result.suggestions = {"collects_pii": "No"}
+        return result
+    categories = report.by_category()
+    labels = ", ".join(category.label for category in categories)
+    special = ", ".join(category.label for category in report.special)
+    message = (
+        f"Personal data is {report.scale.value}: {labels} "
+        f"({len(report.personal)} fields in {len(report.entities)} models/schemas)."
+    )
+    if special:
+        message += f" Special categories: {special}."
+    result = unknown(message, _inventory_locations(report), **data)
+    suggestions = {
+        "collects_pii": f"Yes — {report.scale.registry_answer}",
+        "pii_types": ", ".join(report.registry_types()),
+    }
+    if report.third_parties:
+        suggestions["third_party_sharing"] = "Possibly: the product uses " + ", ".join(
+            f"{party.name} ({party.path}:{party.line})" for party in report.third_parties
+        )
+    steps = security_steps(ctx)
+    if steps:
+        suggestions["privacy_security_steps"] = steps
+    result.suggestions = suggestions
+    return result
+
+
+@probe("privacy_policy_present")
+def privacy_policy_present(ctx: ProbeContext) -> Result:
+    found = ctx.derive(policies)
+    documents = [(kind, entry) for kind in _POLICY_KINDS for entry in found.get(kind, [])[:3]]
+    practices = ctx.derive(document_features).get("privacy_practices")
+    if documents:
+        kinds = sorted({_POLICY_KINDS[kind] for kind, _ in documents})
+        result = passed(
+            f"Found {', '.join(kinds)}: "
+            + ", ".join(entry.path for _, entry in documents[:4])
+            + ".",
+            [ctx.location(entry, 1) for _, entry in documents[:6]] + hit_locations(practices, 2),
+        )
+        result.suggestions = {
+            "privacy_evidence": "; ".join(entry.path for _, entry in documents[:6])
+        }
+        return result
+    if practices:
+        result = unknown(
+            "No privacy policy or terms document, but the documentation describes privacy practices.",
+            hit_locations(practices),
+        )
+        result.suggestions = {
+            "privacy_evidence": "; ".join(f"{hit.path}:{hit.line}" for hit in practices[:3])
+        }
+        return result
+    return failed("No privacy policy, terms of use or data-protection documentation was found.")
+
+
+@probe("privacy_law_references")
+def privacy_law_references(ctx: ProbeContext) -> Result:
+    references = ctx.derive(law_references)
+    if not references:
+        return unknown("No privacy or data-protection law is named in the documentation.")
+    names = ", ".join(reference.law.name for reference in references)
+    result = passed(
+        f"The documentation names {len(references)} law(s): {names}.",
+        [Location(path=r.path, line=r.line, excerpt=r.excerpt) for r in references[:10]],
+        laws=[
+            {
+                "id": r.law.id,
+                "name": r.law.name,
+                "jurisdiction": r.law.jurisdiction,
+                "path": r.path,
+                "line": r.line,
+            }
+            for r in references
+        ],
+    )
+    result.suggestions = {
+        "privacy_laws": "; ".join(f"{r.law.name} (found in {r.path}:{r.line})" for r in references)
+    }
+    return result
+
+
+@probe("privacy_features")
+def privacy_features(ctx: ProbeContext) -> Result:
+    report = ctx.derive(personal_data)
+    signals = ctx.derive(code_features)
+    names = ("consent", "retention", "erasure", "export")
+    found = signals.found(*names)
+    missing = [signals.label(name) for name in names if name not in found]
+    locations = [location for name in found for location in hit_locations(signals.get(name), 2)]
+    if not report.personal and not found:
+        return not_applicable("No personal data was found, so privacy features are not expected.")
+    if not found:
+        return unknown(
+            "Personal data is handled, but no consent, retention, erasure or export feature was found."
+        )
+    labels = ", ".join(signals.label(name) for name in found)
+    message = f"Found {labels}."
+    if missing:
+        message += f" Not found: {', '.join(missing)}."
+    outcome = passed if "erasure" in found and "consent" in found else unknown
+    return outcome(message, locations, features=found)

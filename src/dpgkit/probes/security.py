@@ -1,0 +1,196 @@
+"""Indicator 9A, security side: security policy, committed secrets, password hashing and
+authentication, encryption, dependency-update automation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dpgkit.model import Location
+from dpgkit.pii.derived import code_features, personal_data
+from dpgkit.pii.signals import Hit
+from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
+from dpgkit.probes.community import community_file
+from dpgkit.probes.registry import probe
+from dpgkit.secrets.scan import SecretHit, committed_secrets, describe
+
+_PRIVATE_CHANNEL = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|security/advisories|private vulnerability reporting|report a vulnerability"
+    r"|https?://\S+(security|vulnerab|disclos)\S*",
+    re.IGNORECASE,
+)
+_UPDATE_CONFIGS = (
+    ".github/dependabot.yml",
+    ".github/dependabot.yaml",
+    "renovate.json",
+    "renovate.json5",
+    ".renovaterc",
+    ".renovaterc.json",
+    ".github/renovate.json",
+    ".github/renovate.json5",
+    ".gitlab/renovate.json",
+    ".snyk",
+)
+_AUDIT_STEP = re.compile(
+    r"codeql|dependency-review-action|pip-audit|npm audit|yarn audit|pnpm audit|osv-scanner|"
+    r"trivy|snyk|grype|bundler-audit|bundle audit|govulncheck|dependency-check|safety check|"
+    r"composer audit|cargo audit|cargo-deny|gitleaks|detect-secrets|trufflehog|"
+    r"dependency_scanning|Dependency-Scanning|secret_detection",
+    re.IGNORECASE,
+)
+_CI_FILES = re.compile(
+    r"^(\.github/workflows/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|\.circleci/config\.ya?ml|"
+    r"azure-pipelines\.ya?ml|\.pre-commit-config\.ya?ml|Jenkinsfile|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml)$"
+)
+_PASSWORD_FIELD = re.compile(r"(^|_)(password|passwd|pwd|pass_?hash|password_?digest)($|_)")
+
+
+def hit_locations(hits: list[Hit], limit: int = 5) -> list[Location]:
+    return [Location(path=hit.path, line=hit.line, excerpt=hit.excerpt) for hit in hits[:limit]]
+
+
+def _secret_location(hit: SecretHit) -> Location:
+    return Location(path=hit.path, line=hit.line, excerpt=hit.excerpt)
+
+
+@probe("security_policy_present")
+def security_policy_present(ctx: ProbeContext) -> Result:
+    entry = community_file(ctx, "security")
+    if entry is None:
+        return failed("No security policy (SECURITY.md) was found.")
+    channel = ctx.find(entry, _PRIVATE_CHANNEL, limit=1)
+    if channel:
+        return passed(f"{entry.path} names a private reporting channel.", channel)
+    return unknown(
+        f"{entry.path} exists but names no private reporting channel.",
+        [ctx.location(entry, 1)],
+    )
+
+
+@probe("committed_secrets")
+def committed_secrets_probe(ctx: ProbeContext) -> Result:
+    scan = ctx.derive(committed_secrets)
+    live = scan.live
+    others = [hit for hit in scan.hits if not hit.blocking]
+    data: dict[str, Any] = {
+        "files_scanned": scan.files_scanned,
+        "secrets": [
+            {
+                "kind": hit.kind,
+                "path": hit.path,
+                "line": hit.line,
+                "context": hit.context.value,
+                "confidence": hit.confidence.value,
+            }
+            for hit in scan.hits
+        ],
+    }
+    if live:
+        kinds = ", ".join(sorted({hit.kind for hit in live}))
+        result = failed(
+            f"{len(live)} live secret(s) committed ({kinds}); first: {describe(live[0])}. "
+            "Values are not shown.",
+            [_secret_location(hit) for hit in live[:10]],
+            **data,
+        )
+        return result
+    if others:
+        kinds = ", ".join(sorted({hit.kind for hit in others}))
+        return unknown(
+            f"{len(others)} possible secret(s) in tests, examples or configuration defaults "
+            f"({kinds}): check none is a real credential. Values are not shown.",
+            [_secret_location(hit) for hit in others[:10]],
+            **data,
+        )
+    return passed(f"No committed secrets in {scan.files_scanned} text files.", (), **data)
+
+
+def _stored_password_fields(ctx: ProbeContext) -> list[Location]:
+    report = ctx.derive(personal_data)
+    return [
+        Location(path=f.path, line=f.line, excerpt=f"{f.entity}.{f.name} ({f.source})")
+        for f in report.fields
+        if f.stored and _PASSWORD_FIELD.search(f.name.lower()) and f.type != "inherited"
+    ]
+
+
+@probe("password_hashing_and_auth")
+def password_hashing_and_auth(ctx: ProbeContext) -> Result:
+    signals = ctx.derive(code_features)
+    hashing = signals.get("password_hashing")
+    auth = signals.get("authentication")
+    passwords = _stored_password_fields(ctx)
+    if hashing or auth:
+        parts = []
+        if hashing:
+            parts.append(f"password hashing ({hashing[0].path}:{hashing[0].line})")
+        if auth:
+            parts.append(f"authentication library ({auth[0].path}:{auth[0].line})")
+        return passed(
+            "Found " + " and ".join(parts) + ".",
+            hit_locations(hashing, 3) + hit_locations(auth, 2),
+        )
+    if passwords:
+        return unknown(
+            "Password fields are stored but no password hashing or authentication library was found.",
+            passwords[:5],
+        )
+    return not_applicable("No user accounts, passwords or authentication were found.")
+
+
+@probe("encryption_hints")
+def encryption_hints(ctx: ProbeContext) -> Result:
+    hits = ctx.derive(code_features).get("encryption")
+    report = ctx.derive(personal_data)
+    if hits:
+        return passed(
+            f"Encryption settings or libraries are used ({len(hits)} place(s)).",
+            hit_locations(hits),
+        )
+    if not report.personal:
+        return not_applicable("No personal data was found, so encryption of it is not assessed.")
+    return unknown(
+        "Personal data is handled, but no HTTPS enforcement or data encryption was found in the code."
+    )
+
+
+@probe("dependency_update_automation")
+def dependency_update_automation(ctx: ProbeContext) -> Result:
+    configs = [ctx.location(path, 1) for path in _UPDATE_CONFIGS if ctx.inventory.get(path)]
+    audits: list[Location] = []
+    for entry in ctx.inventory.files:
+        if _CI_FILES.match(entry.path):
+            audits += ctx.find(entry, _AUDIT_STEP, limit=1)
+    if configs or audits:
+        what = []
+        if configs:
+            what.append("dependency updates are automated")
+        if audits:
+            what.append("CI audits dependencies or code")
+        return passed("; ".join(what).capitalize() + ".", configs + audits[:4])
+    return failed("No dependency-update automation (Dependabot, Renovate) or security audit in CI.")
+
+
+def security_steps(ctx: ProbeContext) -> str:
+    """What the code shows about protecting personal data, for the owner's 9A answer."""
+    signals = ctx.derive(code_features)
+    steps = []
+    for name, words in (
+        ("password_hashing", "passwords are hashed"),
+        ("authentication", "authentication uses a maintained library"),
+        ("encryption", "encryption/HTTPS settings"),
+        ("consent", "consent is recorded"),
+        ("erasure", "accounts or personal data can be deleted"),
+        ("retention", "data retention/anonymisation"),
+    ):
+        hits = signals.get(name)
+        if hits:
+            steps.append(f"{words} ({hits[0].path}:{hits[0].line})")
+    policy = community_file(ctx, "security")
+    if policy is not None:
+        steps.append(f"security policy {policy.path}")
+    if any(ctx.inventory.get(path) for path in _UPDATE_CONFIGS):
+        steps.append("automated dependency updates")
+    return "; ".join(steps)

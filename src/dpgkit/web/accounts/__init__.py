@@ -1,0 +1,1 @@
+"""Accounts of the review workflow: sign-up with e-mail confirmation, roles, suspension."""

@@ -1,0 +1,1 @@
+"""The public registry: nominee and screening records, browsing, search, API and export."""

@@ -1,0 +1,204 @@
+"""Search, filters and sorting of goods: one implementation behind the list page and the API.
+
+Full-text search uses PostgreSQL's tsvector (a generated, GIN-indexed column weighting name over
+aliases over description; see migration 0002) with prefix matching of every word. On SQLite
+the fallback requires every word to occur in the case-folded name + aliases + description and
+ranks exact and leading name matches first, which is sound for registries of this size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+
+from dpgkit.web.registry.models import Facet, FacetKind, Good, Screening, Stage
+
+MAX_QUERY_WORDS = 12
+MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevance"
+    NAME = "name"
+    NAME_DESC = "-name"
+    UPDATED = "-updated"
+
+
+@dataclass
+class GoodsQuery:
+    q: str = ""
+    sdg: str = ""
+    type: str = ""
+    license: str = ""
+    stage: str = ""
+    sector: str = ""
+    country: str = ""
+    sort: Sort = Sort.RELEVANCE
+    facet_filters: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.q = " ".join(self.q.split())[:MAX_QUERY_LENGTH]
+        self.facet_filters = {
+            FacetKind.SDG: self.sdg,
+            FacetKind.TYPE: self.type,
+            FacetKind.LICENSE: self.license,
+            FacetKind.SECTOR: self.sector,
+            FacetKind.COUNTRY: self.country,
+        }
+
+    @classmethod
+    def from_params(cls, params: Any) -> GoodsQuery:
+        """From a QueryDict or dict of strings; unknown sort values fall back to the default."""
+
+        def get(name: str) -> str:
+            value = params.get(name) or ""
+            return str(value).strip()[:MAX_QUERY_LENGTH]
+
+        try:
+            sort = Sort(get("sort") or Sort.RELEVANCE)
+        except ValueError:
+            sort = Sort.RELEVANCE
+        return cls(
+            q=get("q"),
+            sdg=get("sdg"),
+            type=get("type"),
+            license=get("license"),
+            stage=get("stage"),
+            sector=get("sector"),
+            country=get("country"),
+            sort=sort,
+        )
+
+    @property
+    def words(self) -> list[str]:
+        return WORD.findall(self.q.casefold())[:MAX_QUERY_WORDS]
+
+    def active_filters(self) -> dict[str, str]:
+        active = {kind: value for kind, value in self.facet_filters.items() if value}
+        if self.stage:
+            active["stage"] = self.stage
+        return active
+
+
+def uses_postgres_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_goods(query: GoodsQuery) -> QuerySet[Good]:
+    goods = Good.objects.all()
+    if query.stage:
+        goods = goods.filter(stage=query.stage)
+    for kind, value in query.facet_filters.items():
+        if value:
+            goods = goods.filter(
+                pk__in=Facet.objects.filter(kind=kind, value=value).values("good_id")
+            )
+    words = query.words
+    if words:
+        goods = (
+            _postgres_search(goods, words)
+            if uses_postgres_search()
+            else _fallback_search(goods, words)
+        )
+    return _sorted(goods, query.sort, searching=bool(words))
+
+
+def _postgres_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
+    # Words are \w+ only, so ':*' and '&' are the only tsquery syntax in the string; the
+    # string itself still goes in as a parameter.
+    tsquery = " & ".join(f"{word}:*" for word in words)
+    matches = RawSQL(
+        "registry_good.search_tsv @@ to_tsquery('simple', %s)",
+        (tsquery,),
+        output_field=BooleanField(),
+    )
+    return goods.filter(matches).annotate(
+        rank=RawSQL(
+            "ts_rank(registry_good.search_tsv, to_tsquery('simple', %s))",
+            (tsquery,),
+            output_field=FloatField(),
+        )
+    )
+
+
+def _fallback_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
+    for word in words:
+        goods = goods.filter(search_document__contains=word)
+    phrase = " ".join(words)
+    return goods.annotate(
+        rank=Case(
+            When(sort_name=phrase, then=Value(4)),
+            When(sort_name__startswith=phrase, then=Value(3)),
+            When(sort_name__contains=words[0], then=Value(2)),
+            When(aliases_text__icontains=words[0], then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def _sorted(goods: QuerySet[Good], sort: Sort, searching: bool) -> QuerySet[Good]:
+    if sort is Sort.RELEVANCE and searching:
+        return goods.order_by(F("rank").desc(), "sort_name", "slug")
+    if sort is Sort.NAME_DESC:
+        return goods.order_by("-sort_name", "-slug")
+    if sort is Sort.UPDATED:
+        return goods.order_by("-updated_at", "sort_name", "slug")
+    return goods.order_by("sort_name", "slug")
+
+
+def registry_version() -> str:
+    """Changes whenever a record is added, changed or removed (cache key of derived data)."""
+    goods = Good.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    screenings = Screening.objects.aggregate(n=Count("pk"), latest=Max("updated_at"))
+    return f"{goods['n']}:{goods['latest']}:{screenings['n']}:{screenings['latest']}"
+
+
+def facet_options() -> dict[str, list[tuple[str, int]]]:
+    """Every facet value with the number of goods that have it, per kind (cached per version:
+    the filter lists change only when records do, and grouping every facet row per request
+    is the dearest part of the list page)."""
+    key = "registry:facets:" + hashlib.sha256(registry_version().encode()).hexdigest()
+    cached: dict[str, list[tuple[str, int]]] | None = cache.get(key)
+    if cached is None:
+        cached = _facet_options()
+        cache.set(key, cached, timeout=3600)
+    return cached
+
+
+def _facet_options() -> dict[str, list[tuple[str, int]]]:
+    options: dict[str, list[tuple[str, int]]] = {kind.value: [] for kind in FacetKind}
+    rows = Facet.objects.values("kind", "value").annotate(goods=Count("good_id")).order_by()
+    for row in rows:
+        options[row["kind"]].append((row["value"], row["goods"]))
+    for kind, values in options.items():
+        if kind == FacetKind.SDG:
+            values.sort(key=lambda item: int(item[0]) if item[0].isdigit() else 99)
+        else:
+            values.sort(key=lambda item: item[0].casefold())
+    return options
+
+
+def stage_options() -> list[tuple[str, int]]:
+    counts = dict(Good.objects.values_list("stage").annotate(n=Count("pk")).order_by())
+    return [(stage.value, counts[stage.value]) for stage in Stage if counts.get(stage.value)]

@@ -1,0 +1,1 @@
+"""Nominations and their review: submit, assess in the background, review, decide, renew."""

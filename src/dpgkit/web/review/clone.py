@@ -1,0 +1,132 @@
+"""A read-only, shallow, size- and time-limited clone of an applicant's repository.
+
+Git runs with no system or global configuration, hooks pointed at /dev/null, no fsmonitor,
+no submodules, LFS smudging off, symlinks checked out as plain files, and only the
+protocols the settings allow (``GIT_ALLOW_PROTOCOL``: https in production, also file in the
+tests). Nothing from the repository is executed: dpgkit only reads the files. One file larger
+than the cap stops git (RLIMIT_FSIZE); the whole folder is measured while git runs, and git
+is killed when it grows past the cap or the time runs out.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext as _
+
+from dpgkit.redact import redact_text
+
+POLL_SECONDS = 0.2
+
+
+class CloneError(RuntimeError):
+    """The repository cannot be cloned; the message is shown to the applicant."""
+
+
+def check_url(url: str, schemes: list[str]) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if not url or len(url) > 2000 or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise CloneError(
+            _("Give the repository's address, for example https://github.com/org/project.")
+        )
+    if parts.scheme not in schemes:
+        raise CloneError(
+            _("Only these kinds of address are accepted: %(schemes)s.")
+            % {"schemes": ", ".join(f"{s}://" for s in schemes)}
+        )
+    if parts.username or parts.password:
+        raise CloneError(_("Give a public address without a user name or password."))
+    if parts.scheme != "file" and not parts.hostname:
+        raise CloneError(_("The address has no host name."))
+    return url
+
+
+def _folder_bytes(root: Path) -> int:
+    total = 0
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(folder, name)).st_size
+            except OSError:
+                continue
+    return total
+
+
+def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, timeout: float) -> None:
+    url = check_url(url, schemes)
+    git = shutil.which("git")
+    if git is None:
+        raise CloneError(_("git is not installed on the server."))
+    home = dest.parent / "home"
+    home.mkdir(exist_ok=True)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_ASKPASS": "/bin/false",
+        "SSH_ASKPASS": "/bin/false",
+        "GIT_ALLOW_PROTOCOL": ":".join(schemes),
+        "GIT_LFS_SKIP_SMUDGE": "1",
+        "LC_ALL": "C",
+    }
+    command = [
+        git,
+        "-c", f"core.hooksPath={os.devnull}",
+        "-c", "core.fsmonitor=false",
+        "-c", "core.symlinks=false",
+        "-c", "submodule.recurse=false",
+        "-c", "filter.lfs.required=false",
+        "-c", "filter.lfs.smudge=",
+        "-c", "filter.lfs.process=",
+        "-c", "transfer.fsckObjects=true",
+        "clone", "--depth", "1", "--single-branch", "--no-tags", "--no-recurse-submodules",
+        "--quiet", "--", url, str(dest),
+    ]  # fmt: skip
+
+    def limit_file_size() -> None:  # runs in the child before git starts
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=limit_file_size,
+        start_new_session=True,
+    )
+    problem: str | None = None
+    while process.poll() is None:
+        time.sleep(POLL_SECONDS)
+        if time.monotonic() - started > timeout:
+            problem = _("Cloning took longer than %(seconds)s seconds.") % {"seconds": int(timeout)}
+        elif dest.exists() and _folder_bytes(dest) > max_bytes:
+            problem = _("The repository is larger than %(limit)s bytes.") % {"limit": max_bytes}
+        if problem:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            break
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if problem is None and process.returncode == -signal.SIGXFSZ:
+        problem = _("The repository is larger than %(limit)s bytes.") % {"limit": max_bytes}
+    if problem is None and process.returncode != 0:
+        last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")
+        problem = _("git could not clone the repository: %(reason)s") % {
+            "reason": redact_text(last)[:300] or process.returncode
+        }
+    if problem is None and dest.exists() and _folder_bytes(dest) > max_bytes:
+        problem = _("The repository is larger than %(limit)s bytes.") % {"limit": max_bytes}
+    if problem:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise CloneError(problem)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django import template
+
+from dpgkit.web.review.models import Notification
+from dpgkit.web.review.notify import link_of, text_of
+
+register = template.Library()
+
+
+@register.simple_tag
+def notice_text(notice: Notification) -> str:
+    return text_of(notice.kind, notice.submission)
+
+
+@register.simple_tag
+def notice_link(notice: Notification) -> str:
+    for_reviewer = notice.submission is not None and notice.submission.owner_id != notice.user_id
+    return link_of(notice.submission, for_reviewer)

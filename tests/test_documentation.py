@@ -1,0 +1,101 @@
+"""Indicator 5 by project type: software, data and content documentation."""
+
+from __future__ import annotations
+
+from dpgkit.assess import AssessOptions, assess
+from dpgkit.model import Outcome, Verdict
+
+PROSE = "This paragraph explains the project for a newcomer in plain words. " * 20
+
+
+def finding(result, probe):
+    return next(f for i in result.indicators for f in i.findings if f.probe == probe)
+
+
+def test_software_documentation_with_site_api_architecture_and_links(repo_factory):
+    root = repo_factory(
+        {
+            "README.md": (
+                f"# Clinic\n\n{PROSE}\n\n## Installation\n\nRun pip install.\n\n## Configuration\n\nSet .env.\n\n"
+                "## Usage\n\nStart it.\n\n## Deployment\n\nUse docker.\n\n"
+                "See [the guide](docs/guide.md), [arch](docs/architecture.md) and [gone](docs/missing.md).\n"
+                "Docs online: https://clinic.readthedocs.io/en/latest/\n"
+            ),
+            "mkdocs.yml": "site_name: Clinic\n",
+            "docs/guide.md": "# Guide\n\n[back](../README.md) [img](img/x.png)\n",
+            "docs/architecture.md": "# Architecture\n\nComponents.\n",
+            "docs/api.md": "# API\n",
+            "openapi.yaml": "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\n",
+            "requirements.txt": "flask==3.0.0\n",
+            "app.py": "import flask\n",
+        }
+    )
+    result = assess(root, AssessOptions())
+    assert result.indicator("5").verdict is Verdict.MET
+    assert finding(result, "docs_setup_topics").outcome is Outcome.PASS
+    site = finding(result, "docs_site")
+    assert site.outcome is Outcome.PASS
+    assert (
+        "https://clinic.readthedocs.io/en/latest/"
+        in site.data["suggestions"]["documentation_links"]
+    )
+    assert finding(result, "docs_api_reference").outcome is Outcome.PASS
+    assert finding(result, "docs_architecture").outcome is Outcome.PASS
+    links = finding(result, "docs_links")
+    assert links.outcome is Outcome.FAIL
+    broken = {(loc.path, loc.excerpt) for loc in links.locations}
+    assert broken == {("README.md", "docs/missing.md"), ("docs/guide.md", "img/x.png")}
+    assert "docs/missing.md" in links.remediation
+
+
+def test_missing_setup_topics_are_named_in_remediation(repo_factory):
+    root = repo_factory(
+        {
+            "README.md": f"# Tool\n\n{PROSE}\n\n## Install\n\nx\n\n## Usage\n\ny\n",
+            "main.py": "print(1)\n" * 50,
+        }
+    )
+    result = assess(root, AssessOptions())
+    topics = finding(result, "docs_setup_topics")
+    assert topics.outcome is Outcome.UNKNOWN
+    assert topics.data["missing"] == ["configure", "deploy"]
+    assert "configure, deploy" in topics.remediation
+    assert result.indicator("5").verdict is Verdict.MET  # README install/usage are the requirement
+
+
+def test_data_project_needs_a_dictionary_and_collection_method(repo_factory):
+    rows = "region,year,value\n" + "north,2020,1\n" * 3000
+    bare = assess(
+        repo_factory({"README.md": f"# Rainfall\n\n{PROSE}\n", "data/rain.csv": rows}),
+        AssessOptions(),
+    )
+    assert "data" in bare.project.types
+    assert bare.indicator("5").verdict is Verdict.NEEDS_ANSWER
+    assert finding(bare, "data_dictionary").outcome is Outcome.UNKNOWN
+    documented = assess(
+        repo_factory(
+            {
+                "README.md": f"# Rainfall\n\n{PROSE}\n\n## Methodology\n\nGauges read daily.\n",
+                "data/rain.csv": rows,
+                "datapackage.json": '{"resources": [{"path": "data/rain.csv", "schema": {"fields": '
+                '[{"name": "region", "description": "Admin region"}]}}]}',
+            }
+        ),
+        AssessOptions(),
+    )
+    assert documented.indicator("5").verdict is Verdict.MET, documented.indicator("5").summary
+    assert finding(documented, "data_dictionary").locations[0].path == "datapackage.json"
+    assert finding(documented, "data_collection_method").outcome is Outcome.PASS
+
+
+def test_content_project_needs_access_instructions(repo_factory):
+    pdf = b"%PDF-1.4\n" + b"\x00\x01" * 60000
+    root = repo_factory(
+        {
+            "README.md": f"# Lessons\n\n{PROSE}\n\n## How to use these lessons\n\nOpen the PDFs.\n",
+            "lessons/a.pdf": pdf,
+        }
+    )
+    result = assess(root, AssessOptions(types=["content"]))
+    assert finding(result, "content_access").outcome is Outcome.PASS
+    assert result.indicator("5").verdict is Verdict.MET

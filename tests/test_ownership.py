@@ -1,0 +1,143 @@
+"""Indicator 3 end to end: owner candidates from every source, ranked, with evidence."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from dpgkit.assess import AssessOptions, assess
+from dpgkit.model import Assessment, Finding, Outcome, Verdict
+from dpgkit.probes.ownership import clean_name
+from tests.license_helpers import license_text
+
+Factory = Callable[..., Path]
+CODE = {"app.py": "print('hello')\n" * 40}
+
+
+def owner_finding(result: Assessment) -> Finding:
+    return next(f for f in result.indicator("3").findings if f.probe == "owner_identified")
+
+
+def candidates(result: Assessment) -> list[dict[str, object]]:
+    return owner_finding(result).data["candidates"]
+
+
+def test_copyright_in_license_file_is_explicit_owner(repo_factory: Factory) -> None:
+    text = license_text("MIT").replace(
+        "<year> <copyright holders>", "2019-2024 Ministry of Health of Example"
+    )
+    result = assess(repo_factory({**CODE, "LICENSE": text}))
+    assert result.indicator("3").verdict is Verdict.MET
+    top = candidates(result)[0]
+    assert top["name"] == "Ministry of Health of Example" and top["explicit"] is True
+    assert owner_finding(result).locations[0].path == "LICENSE"
+
+
+def test_sources_are_ranked(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "LICENSE": license_text("Apache-2.0"),
+        "NOTICE": "Acme Maps\nCopyright 2024 Open Maps Foundation\n",
+        "GOVERNANCE.md": "# Governance\n\nAcme Maps is owned by the Open Maps Foundation. Decisions are made by its board.\n",
+        "AUTHORS": "Jane Doe <jane@example.org>\nJohn Roe <john@example.org>\n",
+        ".github/CODEOWNERS": "* @openmaps/core\n",
+        "src/x.py": "# Copyright 2023 Jane Doe\n# SPDX-FileCopyrightText: 2024 Open Maps Foundation\nx = 1\n",
+        "package.json": json.dumps({"name": "acme", "author": "Jane Doe <jane@example.org>"}),
+        "TRADEMARKS.md": "Acme Maps is a trademark of the Open Maps Foundation.\n",
+    }
+    result = assess(repo_factory(files, remote="https://github.com/someone-else/acme.git"))
+    ranked = candidates(result)
+    assert ranked[0]["name"] == "Open Maps Foundation"
+    assert {"governance", "notice_copyright", "trademark", "header_copyright"} <= set(
+        ranked[0]["sources"]
+    )
+    names = [c["name"] for c in ranked]
+    assert "Jane Doe" in names and "someone-else" in names
+    assert names.index("Jane Doe") < names.index("someone-else")
+    documented = next(
+        f for f in result.indicator("3").findings if f.probe == "ownership_documented"
+    )
+    assert documented.outcome is Outcome.PASS
+    assert documented.data["trademark_policies"] == ["TRADEMARKS.md"]
+
+
+def test_publiccode_owner_wins(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "publiccode.yml": "publiccodeYmlVersion: '0.4'\nname: x\nlegal:\n  license: MIT\n  mainCopyrightOwner: City of Example\n  repoOwner: City of Example\n",
+        "AUTHORS.md": "- Jane Doe\n",
+    }
+    result = assess(repo_factory(files))
+    assert candidates(result)[0]["name"] == "City of Example"
+    assert owner_finding(result).data["candidates"][0]["evidence"][0]["line"] == 5
+
+
+def test_only_the_git_remote_needs_an_answer(repo_factory: Factory, tmp_path: Path) -> None:
+    repo = repo_factory(CODE, remote="git@github.com:example-org/tool.git")
+    result = assess(repo)
+    indicator = result.indicator("3")
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert "only inferred" in indicator.summary
+    owner_question = next(q for q in indicator.questions if q.id == "3.owner")
+    assert owner_question.suggestion == "example-org"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('indicators:\n  "3":\n    owner: Example Org\n', encoding="utf-8")
+    assert assess(repo, AssessOptions(answers_path=answers)).indicator("3").verdict is Verdict.MET
+
+
+def test_nothing_names_an_owner(repo_factory: Factory) -> None:
+    result = assess(repo_factory({**CODE, "LICENSE": license_text("MIT")}))
+    assert result.indicator("3").verdict is Verdict.NOT_MET
+    assert owner_finding(result).outcome is Outcome.FAIL
+
+
+def test_data_collection_needs_the_owner_to_confirm(repo_factory: Factory, tmp_path: Path) -> None:
+    files = {"data/t.csv": "a,b\n1,2\n" * 3000, "NOTICE": "Copyright 2024 Data Trust\n"}
+    repo = repo_factory(files)
+    result = assess(repo, AssessOptions(types=["data"]))
+    assert result.indicator("3").verdict is Verdict.NEEDS_ANSWER
+    assert any(q.id == "3.owns_all_content" for q in result.indicator("3").questions)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('indicators:\n  "3":\n    owns_all_content: "Yes"\n', encoding="utf-8")
+    settled = assess(repo, AssessOptions(types=["data"], answers_path=answers))
+    assert settled.indicator("3").verdict is Verdict.MET
+
+
+def test_names_are_cleaned_and_placeholders_refused() -> None:
+    assert clean_name("Jane Doe <jane@x.org>. All rights reserved.") == "Jane Doe"
+    assert clean_name("<copyright holders>") is None
+    assert clean_name("[fullname]") is None
+    assert clean_name("notice and this permission notice") is None
+    assert clean_name("the dpgkit contributors (see GOVERNANCE.md)") == "the dpgkit contributors"
+
+
+def test_broken_manifests_do_not_break_ownership(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "package.json": "{not json",
+        "pyproject.toml": "[project\nname=",
+        "NOTICE": b"\xff\xfe\x00junk",
+    }
+    result = assess(repo_factory(files))
+    assert result.indicator("3").verdict is Verdict.NOT_MET
+    assert not any("could not run" in w for w in result.warnings)
+
+
+def test_copyright_mentioned_mid_sentence_names_nobody(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "docs/notes.md": "The index drops markup, URLs and copyright lines) before matching.\n"
+        "Schema text, © OASIS Open, distributed under the OASIS IPR Policy.\n",
+        "src/header.py": "# Copyright 2024 Clinic Queue Foundation\nX = 1\n",
+    }
+    names = [c["name"] for c in candidates(assess(repo_factory(files)))]
+    assert names == ["Clinic Queue Foundation"]
+
+
+def test_license_texts_own_copyright_and_appendix_name_nobody(repo_factory: Factory) -> None:
+    # A GPL file carries "Copyright (C) 2007 Free Software Foundation, Inc." and an appendix
+    # about "the "copyright" line": neither names the project's owner.
+    result = assess(repo_factory({**CODE, "LICENSE": license_text("AGPL-3.0-only")}))
+    assert candidates(result) == []
+    assert result.indicator("3").verdict is Verdict.NOT_MET

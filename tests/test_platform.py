@@ -1,0 +1,160 @@
+"""Indicator 4 end to end: closed components, their alternatives, and the verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dpgkit.assess import AssessOptions, assess
+from dpgkit.model import Assessment, Outcome, Verdict
+
+README = "# Atlas\n\nA tool for health workers to map clinics. " + "Words about the project. " * 40
+
+
+def run(root: Path, answers: Path | None = None) -> Assessment:
+    return assess(root, AssessOptions(answers_path=answers))
+
+
+def finding(assessment: Assessment, probe: str):
+    for indicator in assessment.indicators:
+        for item in indicator.findings:
+            if item.probe == probe:
+                return item
+    raise AssertionError(probe)
+
+
+GOOGLE_MAPS_APP = {
+    "README.md": README,
+    "package.json": '{\n  "name": "atlas",\n  "dependencies": {\n    "@googlemaps/js-api-loader": "^1.16.6",\n    "react": "^18.2.0"\n  }\n}\n',
+    "src/map.js": (
+        'import { Loader } from "@googlemaps/js-api-loader";\n'
+        "export function draw(el) {\n  return new google.maps.Map(el, { zoom: 8 });\n}\n"
+    ),
+    "public/index.html": '<script src="https://maps.googleapis.com/maps/api/js?key=KEY"></script>\n',
+}
+
+
+def test_closed_map_sdk_needs_an_answer_with_prefilled_alternatives(repo_factory):
+    result = run(repo_factory(GOOGLE_MAPS_APP))
+    indicator = result.indicator("4")
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    closed = finding(result, "closed_components")
+    assert closed.outcome is Outcome.UNKNOWN
+    assert "Google Maps" in closed.message
+    paths = {(loc.path, loc.line) for loc in closed.locations}
+    assert ("package.json", 4) in paths and ("src/map.js", 3) in paths
+    questions = {q.id: q for q in indicator.questions}
+    assert questions["4.closed_components"].suggestion == "Yes"
+    assert "Leaflet" in questions["4.open_alternatives"].suggestion
+    assert any("Leaflet" in text for text in indicator.remediation)
+    alternatives = finding(result, "closed_component_alternatives")
+    assert alternatives.outcome is Outcome.UNKNOWN
+
+
+def test_open_alternative_through_a_provider_setting_is_met(repo_factory):
+    files = dict(GOOGLE_MAPS_APP)
+    files["package.json"] = (
+        '{"name": "atlas", "dependencies": {"@googlemaps/js-api-loader": "^1.16.6", "leaflet": "^1.9.4"}}'
+    )
+    files[".env.example"] = (
+        "MAP_PROVIDER=osm\nOSM_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png\n"
+    )
+    files["src/provider.js"] = (
+        "export const provider = process.env.MAP_PROVIDER || 'osm';\n"
+        "export const tiles = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';\n"
+    )
+    result = run(repo_factory(files))
+    indicator = result.indicator("4")
+    assert indicator.verdict is Verdict.MET, indicator.summary
+    alternatives = finding(result, "closed_component_alternatives")
+    assert alternatives.outcome is Outcome.PASS
+    evidence_paths = {loc.path for loc in alternatives.locations}
+    assert {".env.example", "package.json"} <= evidence_paths
+    assert finding(result, "closed_components").data["suggestions"]["closed_components"] == "Yes"
+
+
+def test_core_client_of_a_closed_platform_is_not_met(repo_factory):
+    files: dict[str, str] = {
+        "README.md": README,
+        "pubspec.yaml": "name: app\ndependencies:\n  firebase_core: ^2.0.0\n  cloud_firestore: ^4.0.0\n",
+    }
+    for index in range(5):
+        files[f"lib/screen{index}.dart"] = (
+            "import 'package:cloud_firestore/cloud_firestore.dart';\n"
+            f"final col{index} = FirebaseFirestore.instance.collection('items');\n"
+        )
+    result = run(repo_factory(files))
+    indicator = result.indicator("4")
+    assert indicator.verdict is Verdict.NOT_MET
+    assert "client of a closed platform" in indicator.summary
+    assert "Firebase" in indicator.summary
+
+
+def test_mapbox_gl_1_is_open_and_2_is_closed(repo_factory):
+    old = run(
+        repo_factory(
+            {"README.md": README, "package.json": '{"dependencies": {"mapbox-gl": "^1.13.3"}}'}
+        )
+    )
+    assert old.indicator("4").verdict is Verdict.MET
+    new = run(
+        repo_factory(
+            {"README.md": README, "package.json": '{"dependencies": {"mapbox-gl": "^3.1.0"}}'}
+        )
+    )
+    assert new.indicator("4").verdict is Verdict.NEEDS_ANSWER
+    assert "Mapbox GL JS 2" in finding(new, "closed_components").message
+
+
+def test_development_only_closed_tools_do_not_count(repo_factory):
+    result = run(
+        repo_factory(
+            {
+                "README.md": README,
+                "requirements.txt": "django==5.2\n",
+                "requirements-dev.txt": "twilio==9.0\n",
+            }
+        )
+    )
+    assert result.indicator("4").verdict is Verdict.MET
+    assert "development only" in finding(result, "closed_components").message
+
+
+def test_closed_database_image_in_compose_and_owner_answer(repo_factory, tmp_path):
+    root = repo_factory(
+        {
+            "README.md": README,
+            "docker-compose.yml": "services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n",
+        }
+    )
+    result = run(root)
+    assert result.indicator("4").verdict is Verdict.NEEDS_ANSWER
+    closed = finding(result, "closed_components")
+    assert closed.locations[0].path == "docker-compose.yml" and closed.locations[0].line == 3
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "indicators:\n  '4':\n    closed_components: 'Yes'\n"
+        "    open_alternatives: PostgreSQL through the DB_ENGINE setting.\n",
+        encoding="utf-8",
+    )
+    declared = run(root, answers)
+    assert declared.indicator("4").verdict is Verdict.MET
+    assert "owner" in declared.indicator("4").summary
+
+
+def test_unreadable_manifest_keeps_the_verdict_honest(repo_factory):
+    result = run(repo_factory({"README.md": README, "package.json": "{broken"}))
+    inventory = finding(result, "dependency_inventory")
+    assert inventory.outcome is Outcome.UNKNOWN
+    assert inventory.locations[0].path == "package.json"
+    assert result.indicator("4").verdict is Verdict.NEEDS_ANSWER
+
+
+def test_proprietary_font_files_are_found(repo_factory):
+    result = run(
+        repo_factory(
+            {"README.md": README, "static/fonts/HelveticaNeue-Bold.otf": b"OTTO\x00\x01fake"}
+        )
+    )
+    closed = finding(result, "closed_components")
+    assert closed.outcome is Outcome.UNKNOWN
+    assert closed.locations[0].path == "static/fonts/HelveticaNeue-Bold.otf"

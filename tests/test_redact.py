@@ -1,0 +1,47 @@
+"""Redaction masks well-known secret formats wherever they appear."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpgkit.model import Finding, Location, Outcome
+from dpgkit.redact import MASK, redact_model, redact_text
+
+AWS = "AKIA" + "IOSFODNN7EXAMPLE"
+GITHUB = "ghp_" + "a" * 36
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        (f"aws_access_key_id = {AWS}", AWS),
+        (f"token: {GITHUB}", GITHUB),
+        ('DB_PASSWORD = "s3cr3t-Pa55"', "s3cr3t-Pa55"),
+        ("postgres://app:hunter22@db.example.org/app", "hunter22"),
+        (
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
+            "MIIEowIBAAKCAQEA",
+        ),
+    ],
+)
+def test_secrets_are_masked(text: str, secret: str) -> None:
+    redacted = redact_text(text)
+    assert secret not in redacted
+    assert MASK in redacted
+
+
+def test_ordinary_text_is_untouched() -> None:
+    text = "Passwords are hashed with Argon2; see SECURITY.md line 3."
+    assert redact_text(text) == text
+
+
+def test_models_are_redacted_in_every_string() -> None:
+    finding = Finding(
+        probe="p",
+        outcome=Outcome.FAIL,
+        message=f"key {AWS} found",
+        locations=[Location(path="config.py", line=3, excerpt=f'API_KEY = "{AWS}"')],
+        data={"nested": [f"{GITHUB}"]},
+    )
+    dumped = redact_model(finding).model_dump_json()
+    assert AWS not in dumped and GITHUB not in dumped
