@@ -168,6 +168,16 @@ def main() -> None:
         f"{'avg':>4} {len(rows):>5} {averages[0]:>9.1%} {averages[1]:>10.1%} {averages[2]:>7.1%}"
         f"   (accuracy per shuffle: {', '.join(f'{s:.1%}' for s in spread)})"
     )
+    # A peer in the same run: Aurora's queries alone (a goal is returned when one of its
+    # query lines matches), the published method closest to ours that we can run here.
+    lines = classifier.aurora_lines([text for text, _, _ in rows])
+    aurora_only = np.array([lines[i, goal - 1] > 0 for i, (_, goal, _) in enumerate(rows)])
+    peer = per_goal(rows, aurora_only)
+    print(
+        f"\nSame rows, Aurora queries alone (no training): accuracy "
+        f"{np.mean([row[2] for row in peer]):.1%}, precision {np.mean([row[3] for row in peer]):.1%}, "
+        f"recall {np.mean([row[4] for row in peer]):.1%}"
+    )
     print("\nPublished averages on the full benchmark, for comparison (accuracy):")
     for name, value in PUBLISHED.items():
         print(f"  {name:<28} {value:.1f}%")

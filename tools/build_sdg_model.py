@@ -258,7 +258,7 @@ def tune_static(raw: np.ndarray, texts: list[str], targets: np.ndarray, epochs: 
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-            total += float(loss) * len(chosen)
+            total += loss.item() * len(chosen)
         print(f"  epoch {epoch + 1}/{epochs}: loss {total / len(ids):.4f}", flush=True)
     tuned = vectors.weight.detach() * torch.exp(weights.weight.detach())
     return tuned.numpy()
