@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SAMPLE ?= samples/accessible-map
 
-.PHONY: setup demo test lint typecheck check clean
+.PHONY: setup demo serve test lint typecheck check clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ setup: $(VENV)/.installed
 
 demo: setup
 	$(VENV)/bin/dpg assess $(SAMPLE) --answers $(SAMPLE)/dpg-answers.yaml || [ $$? -eq 1 ]
+
+serve: setup
+	$(VENV)/bin/dpg serve
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench tools
