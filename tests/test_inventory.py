@@ -237,3 +237,15 @@ def test_file_that_cannot_be_read_after_listing_is_a_warning(tmp_path: Path) -> 
     assert inventory.text("gone.md") is None
     assert inventory.text("kept.md") == "y\n"
     assert any(w.startswith("gone.md: cannot be read") for w in inventory.warnings)
+
+
+def test_deps_folder_is_vendored_only_beside_mix_exs(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "elixir", {"mix.exs": "defmodule A do end\n", "deps/plug/lib/plug.ex": "x\n"}
+    )
+    write_tree(tmp_path / "python", {"src/app/deps/parse.py": "x = 1\n", "deps/tool.py": "y = 2\n"})
+    elixir = {e.path: e for e in build_inventory(tmp_path / "elixir").files}
+    python = {e.path: e for e in build_inventory(tmp_path / "python").files}
+    assert elixir["deps/plug/lib/plug.ex"].vendored
+    assert not python["src/app/deps/parse.py"].vendored
+    assert not python["deps/tool.py"].vendored

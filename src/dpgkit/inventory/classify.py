@@ -185,7 +185,6 @@ VENDORED_DIRS = frozenset(
         "Carthage",
         "external",
         "extern",
-        "deps",
     }
 )
 GENERATED_DIRS = frozenset(
@@ -245,8 +244,15 @@ def language_of(path: str) -> str | None:
     return LANGUAGES.get(suffix) or LANGUAGES.get(suffix.lower())
 
 
-def is_vendored(path: str) -> bool:
+# Folders that hold fetched dependencies only beside their build tool's manifest (Elixir's
+# mix puts them in a top-level deps/; elsewhere "deps" is an ordinary package name).
+TOOL_DEPENDENCY_DIRS: dict[str, str] = {"mix.exs": "deps", "rebar.config": "deps"}
+
+
+def is_vendored(path: str, tool_dirs: frozenset[str] = frozenset()) -> bool:
     folders, _ = _split(path)
+    if folders and folders[0] in tool_dirs:
+        return True
     return any(part in VENDORED_DIRS for part in folders)
 
 

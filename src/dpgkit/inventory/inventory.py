@@ -19,6 +19,7 @@ from dpgkit.inventory.classify import (
     CONTENT_EXTENSIONS,
     DATA_EXTENSIONS,
     MODEL_EXTENSIONS,
+    TOOL_DEPENDENCY_DIRS,
     is_generated,
     is_vendored,
     language_of,
@@ -267,6 +268,8 @@ def build_inventory(
     excluded = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
     entries: list[FileEntry] = []
     absolute: dict[str, Path] = {}
+    listed = {rel for rel, _, _ in listing.files}
+    tool_dirs = frozenset(d for manifest, d in TOOL_DEPENDENCY_DIRS.items() if manifest in listed)
     for rel, target, size in listing.files:
         if excluded is not None and excluded.match_file(rel):
             continue
@@ -274,7 +277,7 @@ def build_inventory(
             path=rel,
             size=size,
             language=language_of(rel),
-            vendored=is_vendored(rel),
+            vendored=is_vendored(rel, tool_dirs),
             generated=is_generated(rel),
         )
         entries.append(entry)
