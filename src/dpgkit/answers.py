@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 
 from dpgkit.errors import AnswersError
+from dpgkit.fileio import read_user_text
 from dpgkit.parsing import ParseError, load_yaml
 from dpgkit.standard import QuestionSpec, Standard
 
@@ -103,16 +104,7 @@ def parse_answers(data: Any, standard: Standard, source: str) -> Answers:
 
 
 def load_answers(path: Path, standard: Standard) -> Answers:
-    try:
-        if not path.is_file():
-            raise AnswersError(f"answers file not found: {path}")
-        if path.stat().st_size > _ANSWERS_CAP:
-            raise AnswersError(f"answers file is larger than {_ANSWERS_CAP:,} bytes: {path}")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise AnswersError(f"answers file is not UTF-8 text: {path}") from None
-    except OSError as error:
-        raise AnswersError(f"answers file cannot be read: {path} ({error.strerror})") from None
+    text = read_user_text(path, _ANSWERS_CAP, "answers file", AnswersError)
     try:
         data = load_yaml(text)
     except ParseError as error:

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from dpgkit.answers import YES_NO, parse_answers
 from dpgkit.errors import AnswersError
+from dpgkit.fileio import write_atomically
 from dpgkit.model import Assessment
 from dpgkit.parsing import ParseError, load_yaml
 from dpgkit.standard import QuestionSpec, Standard, load_standard
@@ -151,11 +152,5 @@ def save_answers(path: Path, values: dict[str, Any], standard_version: str) -> P
     text = "# Owner answers for dpgkit (dpg assess PATH --answers THIS-FILE).\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True, width=100
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        raise AnswersError(f"cannot write {path} ({error.strerror})") from None
+    write_atomically(path, [text])
     return path

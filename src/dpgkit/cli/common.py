@@ -10,6 +10,7 @@ from rich.console import Console
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.errors import BadInputError
+from dpgkit.fileio import read_user_text, write_atomically
 from dpgkit.model import Assessment
 from dpgkit.parsing import ParseError, load_json
 
@@ -20,13 +21,7 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        temporary = output.with_name(f".{output.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(output)
-    except OSError as error:
-        raise BadInputError(f"cannot write {output} ({error.strerror})") from None
+    write_atomically(output, [text])
 
 
 def stdout_console() -> Console:
@@ -38,16 +33,7 @@ _ASSESSMENT_CAP = 64 * 1024 * 1024
 
 def read_assessment(path: Path) -> Assessment:
     """An assessment saved with ``dpg assess --format json``; one-line errors for bad files."""
-    try:
-        if not path.is_file():
-            raise BadInputError(f"not a file: {path}")
-        if path.stat().st_size > _ASSESSMENT_CAP:
-            raise BadInputError(f"{path}: larger than {_ASSESSMENT_CAP:,} bytes")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BadInputError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise BadInputError(f"cannot read {path} ({error.strerror})") from None
+    text = read_user_text(path, _ASSESSMENT_CAP, "assessment file")
     try:
         data = load_json(text)
     except ParseError as error:

@@ -12,6 +12,7 @@ from rich.table import Table
 from dpgkit.cli.common import stdout_console
 from dpgkit.cli.serve import configure_environment, setup_django
 from dpgkit.errors import EXIT_NOT_ELIGIBLE, BadInputError
+from dpgkit.fileio import write_atomically
 
 registry_app = typer.Typer(
     help="Import and export the registry's nominee and screening records.", no_args_is_help=True
@@ -91,14 +92,7 @@ def export_command(
             sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        temporary = output.with_name(f".{output.name}.tmp")
-        with temporary.open("w", encoding="utf-8", newline="") as handle:
-            handle.writelines(chunks)
-        temporary.replace(output)
-    except OSError as error:
-        raise BadInputError(f"cannot write {output} ({error.strerror})") from None
+    write_atomically(output, chunks)
 
 
 def register(app: typer.Typer) -> None:
