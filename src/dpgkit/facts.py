@@ -20,6 +20,28 @@ from dpgkit.parsing import ParseError, load_json, load_toml, load_yaml
 _HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
 _BADGE_OR_HTML = re.compile(r"^\s*(\[!\[|!\[|<|\[\!|=+$|-+$)")
 _MAX_DESCRIPTION = 280
+# Where manifests keep a project's name (file, keys), in order of trust.
+MANIFEST_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("publiccode.yml", ("name",)),
+    ("publiccode.yaml", ("name",)),
+    ("pyproject.toml", ("project", "name")),
+    ("pyproject.toml", ("tool", "poetry", "name")),
+    ("package.json", ("name",)),
+    ("Cargo.toml", ("package", "name")),
+    ("composer.json", ("name",)),
+    ("datapackage.json", ("title",)),
+    ("pubspec.yaml", ("name",)),
+)
+# Where manifests keep a project's one-line description (file, keys), in order of trust.
+MANIFEST_DESCRIPTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("pyproject.toml", ("project", "description")),
+    ("pyproject.toml", ("tool", "poetry", "description")),
+    ("package.json", ("description",)),
+    ("Cargo.toml", ("package", "description")),
+    ("composer.json", ("description",)),
+    ("datapackage.json", ("description",)),
+    ("pubspec.yaml", ("description",)),
+)
 
 
 @dataclass
@@ -183,31 +205,13 @@ def gather_facts(inventory: Inventory, override_types: list[str] | None = None) 
 
     name = None
     description = None
-    for filename, keys in (
-        ("publiccode.yml", ("name",)),
-        ("publiccode.yaml", ("name",)),
-        ("pyproject.toml", ("project", "name")),
-        ("pyproject.toml", ("tool", "poetry", "name")),
-        ("package.json", ("name",)),
-        ("Cargo.toml", ("package", "name")),
-        ("composer.json", ("name",)),
-        ("datapackage.json", ("title",)),
-        ("pubspec.yaml", ("name",)),
-    ):
+    for filename, keys in MANIFEST_NAMES:
         if filename in manifests:
             name = name or _get(manifests[filename], *keys)
     for filename in ("publiccode.yml", "publiccode.yaml"):
         if filename in manifests:
             description = _publiccode_description(manifests[filename])
-    for filename, keys in (
-        ("pyproject.toml", ("project", "description")),
-        ("pyproject.toml", ("tool", "poetry", "description")),
-        ("package.json", ("description",)),
-        ("Cargo.toml", ("package", "description")),
-        ("composer.json", ("description",)),
-        ("datapackage.json", ("description",)),
-        ("pubspec.yaml", ("description",)),
-    ):
+    for filename, keys in MANIFEST_DESCRIPTIONS:
         if filename in manifests:
             description = description or _get(manifests[filename], *keys)
     publiccode_name = _get(manifests.get("publiccode.yml", {}), "name") or _get(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dpgkit.facts import MANIFEST_DESCRIPTIONS
 from dpgkit.model import Location, SdgEntry
 from dpgkit.probes.base import ProbeContext, Result, failed, passed, unknown
 from dpgkit.probes.readme import INSTALL, USAGE, headings
@@ -26,15 +27,6 @@ _DOCS_INDEX = (
     "doc/index.rst",
     "docs/readme.md",
     "documentation/index.md",
-)
-_MANIFEST_DESCRIPTIONS = (
-    ("pyproject.toml", ("project", "description")),
-    ("pyproject.toml", ("tool", "poetry", "description")),
-    ("package.json", ("description",)),
-    ("Cargo.toml", ("package", "description")),
-    ("composer.json", ("description",)),
-    ("datapackage.json", ("description",)),
-    ("pubspec.yaml", ("description",)),
 )
 # Sections that say how to install or contribute, not what the project is for.
 _SKIP_SECTION = (INSTALL, USAGE)
@@ -88,7 +80,7 @@ def project_passages(ctx: ProbeContext) -> list[Passage]:
                     listed = ". ".join(str(item) for item in features[:30] if isinstance(item, str))
                     if listed:
                         passages.append(Passage("publiccode", filename, None, listed))
-    for filename, keys in _MANIFEST_DESCRIPTIONS:
+    for filename, keys in MANIFEST_DESCRIPTIONS:
         value = _get(manifests.get(filename), *keys)
         if isinstance(value, str) and value.strip():
             passages.append(Passage("description", filename, None, value))
