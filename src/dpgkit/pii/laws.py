@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import Inventory
 from dpgkit.inventory.inventory import excerpt
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import is_test_path
 from dpgkit.pii.signals import policy_files
 
@@ -24,33 +23,7 @@ class Law:
     id: str
     name: str
     jurisdiction: str
-    pattern: re.Pattern[str]
-    # Lower-case literal starts of the patterns: a text holding none is not searched.
-    # None when some pattern has no literal start (then the law is always searched).
-    anchors: tuple[str, ...] | None = None
-
-
-_LITERAL_TOKEN = re.compile(r"\\[.()/-]|[\w ,'’/-]")
-
-
-def _anchor(pattern: str) -> str | None:
-    """The literal text every match of pattern starts with, lower-cased, or None."""
-    position = 2 if pattern.startswith("\\b") else 0
-    tokens: list[str] = []
-    while (token := _LITERAL_TOKEN.match(pattern, position)) is not None:
-        tokens.append(token.group(0)[-1])  # an escaped character stands for itself
-        position = token.end()
-    if pattern[position : position + 1] in {"?", "*", "{"} and tokens:
-        tokens.pop()  # the last character is optional
-    literal = "".join(tokens).lower()
-    return literal if len(literal) >= 3 else None
-
-
-def _anchors(patterns: list[str]) -> tuple[str, ...] | None:
-    found = [_anchor(pattern) for pattern in patterns]
-    if any(anchor is None for anchor in found):
-        return None
-    return tuple(anchor for anchor in found if anchor)
+    pattern: re.Pattern[str]  # linear-time RE2 (dpgkit.fastregex): no pre-check needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +37,7 @@ class LawReference:
 @cache
 def privacy_laws() -> tuple[Law, ...]:
     text = (resources.files("dpgkit.data") / "privacy_laws.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["laws"]
+    raw = load_data_yaml(text)["laws"]
     return tuple(
         Law(
             id=law_id,
@@ -74,7 +47,6 @@ def privacy_laws() -> tuple[Law, ...]:
             pattern=compile_scanner(
                 "|".join(f"(?:{p})" for p in body["patterns"]), ignore_case=True
             ),
-            anchors=_anchors(body["patterns"]),
         )
         for law_id, body in raw.items()
     )
@@ -97,11 +69,8 @@ def find_law_references(inventory: Inventory) -> list[LawReference]:
         text = inventory.text(entry)
         if not text:
             continue
-        lower = text.lower()
         for law in laws:
             if law.id in found:
-                continue
-            if law.anchors is not None and not any(anchor in lower for anchor in law.anchors):
                 continue
             match = law.pattern.search(text)
             if match:

@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
-
-import yaml
 
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
+from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import is_test_path
 
 _CODE_SUFFIXES = frozenset(
@@ -114,49 +113,19 @@ class Signals:
 @cache
 def _data() -> dict[str, Any]:
     text = (resources.files("dpgkit.data") / "product_signals.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data_yaml(text)
     return data
 
 
 @cache
-def _combined(section: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    return _subset(section, frozenset(_data()[section])), {
-        name: body["label"] for name, body in _data()[section].items()
-    }
-
-
-@lru_cache(maxsize=1024)
-def _subset(section: str, names: frozenset[str]) -> re.Pattern[str]:
-    """One alternation, a named group per signal, for the signals in names."""
+def _combined(section: str) -> tuple[Any, dict[str, str]]:
+    """One alternation, a named group per signal. Linear-time RE2 (dpgkit.fastregex): it
+    runs over every code file, so no per-signal pre-check is needed."""
     groups = [
-        f"(?P<{name}>{'|'.join(body['patterns'])})"
-        for name, body in _data()[section].items()
-        if name in names
+        f"(?P<{name}>{'|'.join(body['patterns'])})" for name, body in _data()[section].items()
     ]
-    # Linear-time RE2 (dpgkit.fastregex): the alternation runs over every code file.
-    return compile_scanner("|".join(groups), ignore_case=True)  # type: ignore[no-any-return]
-
-
-@cache
-def _anchors(section: str) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """(signal, anchors) with anchors that contain another anchor dropped (redundant)."""
-    pruned = []
-    for name, body in _data()[section].items():
-        anchors = body.get("anchors")
-        if anchors:
-            anchors = tuple(a for a in anchors if not any(b != a and b in a for b in anchors))
-        pruned.append((name, anchors or None))
-    return tuple(pruned)
-
-
-def _active(section: str, text: str) -> frozenset[str]:
-    """Signals whose anchors occur in text (all signals that have no anchors)."""
-    lower = text.lower()
-    return frozenset(
-        name
-        for name, anchors in _anchors(section)
-        if anchors is None or any(anchor in lower for anchor in anchors)
-    )
+    labels = {name: body["label"] for name, body in _data()[section].items()}
+    return compile_scanner("|".join(groups), ignore_case=True), labels
 
 
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|<!--|--\s|\{#|\{\{!--)")
@@ -174,7 +143,7 @@ def _minified(text: str) -> bool:
 
 
 def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signals:
-    _pattern, labels = _combined(section)
+    pattern, labels = _combined(section)
     hits: dict[str, list[Hit]] = defaultdict(list)
     for entry in entries:
         if entry.size > _MAX_FILE:
@@ -185,11 +154,8 @@ def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signa
         test = is_test_path(entry.path)
         if test and section == "code":
             continue  # test fixtures describe features; they do not implement them
-        active = _active(section, text)
-        if not active:
-            continue
         seen: set[tuple[str, int]] = set()
-        for match in _subset(section, active).finditer(text):
+        for match in pattern.finditer(text):
             name = match.lastgroup
             if name is None or len(hits[name]) >= _HITS_PER_SIGNAL * 4:
                 continue

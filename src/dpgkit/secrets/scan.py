@@ -27,12 +27,9 @@ if TYPE_CHECKING:
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
 _ASSIGNMENT_KINDS = frozenset({"assigned password or secret", "password in configuration"})
-_ASSIGNMENT_WORDS = tuple(
-    f"i:{word}"
-    for word in (
-        *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
-        *("access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey"),
-    )
+_ASSIGNMENT_WORDS = (
+    *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
+    *("access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey"),
 )
 _PLACEHOLDER = re.compile(
     r"^(?:[<{\[(%$*#.x_-].*|.*[>}\])]$|(?:change[_-]?me|changeit|password|passwd|secret|token|"
@@ -163,16 +160,18 @@ def _is_placeholder(value: str) -> bool:
 
 
 # Credential formats are gated by one linear-time RE2 pass (dpgkit.redact.patterns_for);
-# the assignment patterns, which RE2 cannot run, are gated by the words they need.
+# the patterns RE2 cannot run (look-arounds) are gated by the words they need.
+# (Lower-case words; a text holding none of them cannot match that pattern.)
 _WORD_GATED: dict[str, tuple[str, ...]] = {
     "assigned password or secret": _ASSIGNMENT_WORDS,
     "password in configuration": _ASSIGNMENT_WORDS,
+    "credentials in a URL": ("://",),
 }
 
 
 def _triggered(kind: str, lower: str) -> bool:
     words = _WORD_GATED.get(kind)
-    return words is None or any(word[2:] in lower for word in words)
+    return words is None or any(word in lower for word in words)
 
 
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
