@@ -116,10 +116,10 @@ def search_files(
         text = inventory.text(entry)
         if not text:
             continue
-        lower = text.lower()
-        if not detector.may_match(lower):
+        # One linear-time RE2 pass (dpgkit.fastregex) settles most files at once.
+        if detector.regex.search(text) is None:
             continue
-        for line_no, line in detector.uses(text, lower, per_file):
+        for line_no, line in detector.uses(text, text.lower(), per_file):
             yield Hit(entry.path, line_no, line)
 
 
@@ -307,9 +307,6 @@ class Detector:
             else:
                 anchors += found
         self.anchors = tuple(dict.fromkeys(anchors))
-
-    def may_match(self, lower: str) -> bool:
-        return self.regex is not None and (self.always or any(a in lower for a in self.anchors))
 
     def uses(self, text: str, lower: str, limit: int = 3) -> list[tuple[int, str]]:
         """(line number, line) of matches that are uses, not pattern definitions.

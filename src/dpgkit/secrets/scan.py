@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.redact import MASK, patterns_for, redact_text
@@ -161,24 +162,26 @@ def _is_placeholder(value: str) -> bool:
 
 # Credential formats are gated by one linear-time RE2 pass (dpgkit.redact.patterns_for);
 # the patterns RE2 cannot run (look-arounds) are gated by the words they need.
-# (Lower-case words; a text holding none of them cannot match that pattern.)
-_WORD_GATED: dict[str, tuple[str, ...]] = {
-    "assigned password or secret": _ASSIGNMENT_WORDS,
-    "password in configuration": _ASSIGNMENT_WORDS,
-    "credentials in a URL": ("://",),
+# A text holding none of a pattern's words cannot match it; the words run as one RE2 pass.
+_WORD_GATED: dict[str, Any] = {
+    kind: compile_scanner("|".join(re.escape(word) for word in words), ignore_case=True)
+    for kind, words in (
+        ("assigned password or secret", _ASSIGNMENT_WORDS),
+        ("password in configuration", _ASSIGNMENT_WORDS),
+        ("credentials in a URL", ("://",)),
+    )
 }
 
 
-def _triggered(kind: str, lower: str) -> bool:
+def _triggered(kind: str, text: str) -> bool:
     words = _WORD_GATED.get(kind)
-    return words is None or any(word in lower for word in words)
+    return words is None or words.search(text) is not None
 
 
 def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
-    lower = text.lower()
     for kind, pattern in patterns_for(text):
-        if not _triggered(kind, lower):
+        if not _triggered(kind, text):
             continue
         for match in pattern.finditer(text):
             start, end = match.span("secret")
