@@ -74,6 +74,7 @@ def test_keyboard_reaches_skip_link_and_search(page: Any, live_url: str) -> None
     focused = page.evaluate("document.activeElement.textContent")
     assert "Skip to main content" in focused
     page.keyboard.press("Enter")
+    page.wait_for_url("**/#main")  # the fragment change lands after the key press returns
     assert page.url.endswith("#main")
     page.locator("#id_q").focus()
     page.keyboard.type("health")

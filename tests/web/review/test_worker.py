@@ -1,4 +1,5 @@
-"""A real django-tasks-db worker process, killed with SIGKILL in the middle of a scan.
+"""A real worker process — django-tasks-db's, or an RQ worker on Redis — killed with
+SIGKILL in the middle of a scan.
 
 The database must hold no half-written result (no assessment, no "scan done" audit entry or
 notification); the scan, queued again, must then complete exactly once.
@@ -36,18 +37,42 @@ def database_url() -> str:
     return f"postgresql://{config['USER']}@{host}:{port}/{config['NAME']}"
 
 
-def start_worker(tmp_path: Path) -> subprocess.Popen[bytes]:
+# A Redis database of its own, so that the test never touches a real deployment's queues.
+REDIS_URL = os.environ.get("DPGKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+WORKERS = {
+    "database": ["db_worker", "--backend", "database", "--batch", "--no-startup-delay",
+                 "--interval", "0.1", "--no-reload"],
+    # SimpleWorker runs the job in the worker's own process (RQ's default forks a child that
+    # would outlive a SIGKILLed parent), and --burst stops once the queue is empty.
+    "redis": ["rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job",
+              "--worker-class", "rq.worker.SimpleWorker"],
+}  # fmt: skip
+
+
+def start_worker(tmp_path: Path, backend: str) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dpgkit.web.settings.local",
         "DATABASE_URL": database_url(),
         "DPGKIT_DATA_DIR": str(tmp_path / "data"),
         "DPGKIT_CLONE_SCHEMES": "https,file",
+        "DPGKIT_REDIS_URL": REDIS_URL,
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    command = [sys.executable, "-m", "dpgkit.web", "db_worker", "--backend", "database",
-               "--batch", "--no-startup-delay", "--interval", "0.1", "--no-reload"]  # fmt: skip
+    command = [sys.executable, "-m", "dpgkit.web", *WORKERS[backend]]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture
+def redis_queue(settings: Any) -> Any:
+    """The RQ queue of the test's own Redis database, emptied before and after."""
+    import django_rq
+
+    settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    queue = django_rq.get_queue("default")
+    queue.connection.flushdb()
+    yield queue
+    queue.connection.flushdb()
 
 
 def in_own_thread(body: Callable[[], None]) -> None:
@@ -78,15 +103,23 @@ def test_killed_worker_leaves_no_half_written_record(
     repo_factory: Callable[..., Path], tmp_path: Path
 ) -> None:
     repo = big_repository(repo_factory)
-    in_own_thread(lambda: kill_and_rerun(repo, tmp_path))
+    in_own_thread(lambda: kill_and_rerun(repo, tmp_path, "database"))
 
 
-def kill_and_rerun(repo: Path, tmp_path: Path) -> None:
+@pytest.mark.redis
+def test_killed_redis_worker_leaves_no_half_written_record(
+    repo_factory: Callable[..., Path], tmp_path: Path, redis_queue: Any
+) -> None:
+    repo = big_repository(repo_factory)
+    in_own_thread(lambda: kill_and_rerun(repo, tmp_path, "redis"))
+
+
+def kill_and_rerun(repo: Path, tmp_path: Path, backend: str) -> None:
     from django_tasks_db.models import DBTaskResult
 
     owner = None
     try:
-        owner = run_killed_worker(repo, tmp_path)
+        owner = run_killed_worker(repo, tmp_path, backend)
     finally:
         DBTaskResult.objects.all().delete()
         if owner is not None:
@@ -94,7 +127,7 @@ def kill_and_rerun(repo: Path, tmp_path: Path) -> None:
             owner.delete()
 
 
-def run_killed_worker(repo: Path, tmp_path: Path) -> Any:
+def run_killed_worker(repo: Path, tmp_path: Path, backend: str) -> Any:
     from django.contrib.auth.models import User
 
     from dpgkit.web.review.jobs import requeue_stale, scan_submission
@@ -104,9 +137,9 @@ def run_killed_worker(repo: Path, tmp_path: Path) -> Any:
         owner=owner, name="big-water", slug="", source="repository",
         repository_url=repo.as_uri(), status=Status.QUEUED,
     )  # fmt: skip
-    scan_submission.using(backend="database").enqueue(submission.pk)
+    scan_submission.using(backend=backend).enqueue(submission.pk)
 
-    worker = start_worker(tmp_path)
+    worker = start_worker(tmp_path, backend)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         submission.refresh_from_db()
@@ -127,8 +160,8 @@ def run_killed_worker(repo: Path, tmp_path: Path) -> Any:
     assert not Notification.objects.filter(submission=submission).exists()
 
     # Queued again (what `review_requeue` does on a schedule), a new worker finishes it once.
-    assert requeue_stale(0, backend="database") == [submission.pk]
-    worker = start_worker(tmp_path)
+    assert requeue_stale(0, backend=backend) == [submission.pk]
+    worker = start_worker(tmp_path, backend)
     output, _ = worker.communicate(timeout=240)
     assert worker.returncode == 0, output.decode()[-2000:]
     submission.refresh_from_db()

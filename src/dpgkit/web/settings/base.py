@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "axes",
     "dpgkit.web.accounts",
     "dpgkit.web.review",
@@ -170,15 +172,23 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "registry@localhost")
 # Background jobs (django-tasks). "immediate" runs a job inside the request that enqueued it:
 # nothing else to start. "database" stores jobs in the database (django-tasks-db); run workers
-# with `python -m dpgkit.web db_worker`. The "database" alias always exists so that a worker
-# can be used next to an immediate default.
+# with `python -m dpgkit.web db_worker`. "redis" stores them in Redis (django-tasks-rq, at
+# DPGKIT_REDIS_URL); run workers with `python -m dpgkit.web rqworker default --job-class
+# django_tasks_rq.Job --worker-class rq.worker.SimpleWorker`. The "database" and "redis"
+# aliases always exist (nothing connects until a job is queued), so that a worker can be used
+# next to an immediate default.
 TASKS_BACKENDS = {
     "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
 }
 TASKS = {
     "default": TASKS_BACKENDS[os.environ.get("DPGKIT_TASKS_BACKEND", "immediate")],
     "database": TASKS_BACKENDS["database"],
+    "redis": TASKS_BACKENDS["redis"],
+}
+RQ_QUEUES = {
+    "default": {"URL": os.environ.get("DPGKIT_REDIS_URL", "redis://127.0.0.1:6379/0")},
 }
 # Submissions: upload sizes and the read-only clone of a repository.
 REVIEW_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
