@@ -17,6 +17,6 @@ if [ "$status" -eq 5 ]; then
   exit 1
 fi
 [ "$status" -eq 0 ] || exit "$status"
-# The web app's database tests again against PostgreSQL (browser and CLI ran above on SQLite).
+# The whole web suite again against PostgreSQL: pages, API, the browser path, the workers.
 DPGKIT_TEST_DATABASE_URL=${DPGKIT_TEST_DATABASE_URL:-postgresql://root@127.0.0.1:5432/test} \
-  "$VENV/bin/pytest" -q tests/web -m "not browser and not slow"
+  "$VENV/bin/pytest" -q -n 2 tests/web
