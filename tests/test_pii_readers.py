@@ -238,3 +238,24 @@ def test_bad_input_is_a_problem_not_a_crash(repo_factory: RepoFactory) -> None:
     assert "deep/models.py" in problems
     assert report.personal == []
     assert report.scale is Scale.NOT_COLLECTED
+
+
+def test_relation_to_djangos_own_user_model_means_its_fields_are_stored(
+    repo_factory: RepoFactory,
+) -> None:
+    report = _analyse(
+        repo_factory,
+        {
+            "app/models.py": (
+                "from django.conf import settings\nfrom django.db import models\n\n"
+                "class Survey(models.Model):\n"
+                "    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n"
+                "    score = models.IntegerField()\n"
+            ),
+        },
+    )
+    found = _found(report)
+    assert ("User (django.contrib.auth).email", "email", "Django model") in found
+    assert any(field.startswith("User (django.contrib.auth).first_name") for field, _, _ in found)
+    located = next(i for i in report.personal if i.field.name == "email")
+    assert (located.field.path, located.field.line) == ("app/models.py", 5)

@@ -23,6 +23,10 @@ _DJANGO_INHERITED = {
     "AbstractUser": ("username", "first_name", "last_name", "email", "password", "last_login"),
     "AbstractBaseUser": ("password", "last_login"),
 }
+# Django's own user model (django.contrib.auth) is never declared in the project, but a
+# relation to it means the product stores its fields.
+_DJANGO_USER_FIELDS = ("username", "first_name", "last_name", "email", "password", "last_login")
+_DJANGO_USER_TARGETS = {"AUTH_USER_MODEL", "User", "get_user_model", "auth.User"}
 _SQLALCHEMY_CALLS = {"Column", "mapped_column"}
 _RELATIONS = {"ForeignKey", "OneToOneField", "ManyToManyField", "relationship", "backref"}
 
@@ -164,6 +168,20 @@ def _django_migration_fields(call: ast.Call, entry: FileEntry) -> list[DataField
     return found
 
 
+def _relates_to_django_user(call: ast.Call) -> bool:
+    if _name(call) not in {"ForeignKey", "OneToOneField", "ManyToManyField"} or not call.args:
+        return False
+    target = call.args[0]
+    return (_string(target) or _name(target)) in _DJANGO_USER_TARGETS
+
+
+def _django_user_fields(call: ast.Call, entry: FileEntry) -> list[DataField]:
+    return [
+        DataField("User (django.contrib.auth)", name, entry.path, call.lineno, "Django model")
+        for name in _DJANGO_USER_FIELDS
+    ]
+
+
 def read_python_models(inventory: Inventory) -> ReadResult:
     result = ReadResult()
     for entry in candidate_files(inventory, ".py"):
@@ -178,6 +196,7 @@ def read_python_models(inventory: Inventory) -> ReadResult:
         except (RecursionError, MemoryError):
             result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
             continue
+        user_related = False
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef) and _is_model_class(node):
                 result.fields += _class_fields(node, entry)
@@ -187,4 +206,7 @@ def read_python_models(inventory: Inventory) -> ReadResult:
                     result.fields += _table_fields(node, entry)
                 elif called in {"CreateModel", "AddField"}:
                     result.fields += _django_migration_fields(node, entry)
+                elif not user_related and _relates_to_django_user(node):
+                    user_related = True  # once per file is evidence enough
+                    result.fields += _django_user_fields(node, entry)
     return result
