@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -48,6 +49,21 @@ SOFTWARE.
 def mit_license(owner: str) -> str:
     """The full MIT license text with a copyright line naming owner."""
     return f"MIT License\n\nCopyright (c) 2026 {owner}\n\n{_MIT_BODY}"
+
+
+def run_dpg(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real `dpg` command in a subprocess; wide columns so one-line errors stay one line."""
+    return subprocess.run(
+        [sys.executable, "-m", "dpgkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "250"},
+    )
 
 
 def write_tree(root: Path, files: Files) -> None:

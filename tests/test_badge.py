@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,18 +11,9 @@ from defusedxml import ElementTree
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Assessment, Overall, OverallVerdict
 from dpgkit.reports.badge import COLOURS, badge_colour, badge_svg
+from tests.conftest import run_dpg
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def run_dpg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dpgkit", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture

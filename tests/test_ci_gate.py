@@ -13,7 +13,7 @@ import pytest
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Verdict
 from dpgkit.parsing import load_yaml
-from tests.conftest import mit_license
+from tests.conftest import mit_license, run_dpg
 
 ROOT = Path(__file__).resolve().parents[1]
 README = """# Water Points
@@ -43,13 +43,7 @@ MIT = mit_license("Water Points Trust")
 
 
 def dpg(*args: str, cwd: Path | None = None) -> int:
-    return subprocess.run(
-        [sys.executable, "-m", "dpgkit", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=cwd,
-    ).returncode
+    return run_dpg(*args, cwd=cwd).returncode
 
 
 @pytest.fixture

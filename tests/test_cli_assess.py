@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import jsonschema
 import pytest
 
 from dpgkit.parsing import load_yaml
-from tests.conftest import mit_license
+from tests.conftest import mit_license, run_dpg
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "accessible-map"
@@ -42,19 +40,6 @@ of conduct for what we expect and how to report problems privately to the mainta
 """
 
 MIT = mit_license("Water Watch")
-
-
-def run_dpg(
-    *args: str, cwd: Path | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dpgkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        input=stdin,
-        timeout=300,
-    )
 
 
 def full_answers() -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.diff import Change, diff_assessments
-from tests.conftest import git, mit_license
+from tests.conftest import git, mit_license, run_dpg
 
 README = """# Market Prices
 
@@ -37,16 +35,6 @@ Questions, bug reports and ideas are welcome in the issue tracker; we answer wit
 and we try to explain every decision, so that new contributors can follow the reasoning.
 """
 MIT = mit_license("Market Prices Cooperative")
-
-
-def run_dpg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dpgkit", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture

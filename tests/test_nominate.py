@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from dpgkit.model import SdgEntry
 from dpgkit.nomination import Source, build_nomination, record_data
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
-from tests.conftest import mit_license
+from tests.conftest import mit_license, run_dpg
 
 README = """# Water Watch
 
@@ -64,16 +62,6 @@ indicators:
   "9B": {collects_content: "No"}
   "9C": {user_interaction: "No"}
 """
-
-
-def run_dpg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dpgkit", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
-    )
 
 
 @pytest.fixture
