@@ -11,7 +11,7 @@ with its question and written as "Unknown" (only kept when the owner allows it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -756,13 +756,10 @@ class _Builder:
                     f"{base}/dataSharingCircumstances",
                     _Value([parsed[1]], sharing.source),
                 )
-        steps = self.text(
-            SCREENING, f"{base}/privacySecurityDescription", "9A.privacy_security_steps", True
-        )
-        block["ensurePrivacySecurity"] = self.follow_up_flag(
-            f"{base}/ensurePrivacySecurity", self.answer_or_suggestion("9A.privacy_security_steps")
-        )
-        block["privacySecurityDescription"] = steps
+        self.follow_up(
+            block, base, "ensurePrivacySecurity", "privacySecurityDescription",
+            "9A.privacy_security_steps", self.text,
+        )  # fmt: skip
         return block
 
     def content(self) -> dict[str, Any]:
@@ -773,24 +770,14 @@ class _Builder:
         block: dict[str, Any] = {"collectStoreDistribute": collects}
         if collects != "Yes":
             return block
-        policy = self.text(
-            SCREENING, f"{base}/policyGuidelinesDocumentationLink", "9B.content_policy", True
-        )
-        block["contentFilter"] = self.follow_up_flag(
-            f"{base}/contentFilter", self.answer_or_suggestion("9B.content_policy")
-        )
-        block["policyGuidelinesDocumentationLink"] = policy
-        mechanism = self.text(
-            SCREENING,
-            f"{base}/illegalContentDetectionMechanism",
-            "9B.illegal_content_detection",
-            True,
-        )
-        block["illegalContentDetection"] = self.follow_up_flag(
-            f"{base}/illegalContentDetection",
-            self.answer_or_suggestion("9B.illegal_content_detection"),
-        )
-        block["illegalContentDetectionMechanism"] = mechanism
+        self.follow_up(
+            block, base, "contentFilter", "policyGuidelinesDocumentationLink",
+            "9B.content_policy", self.text,
+        )  # fmt: skip
+        self.follow_up(
+            block, base, "illegalContentDetection", "illegalContentDetectionMechanism",
+            "9B.illegal_content_detection", self.text,
+        )  # fmt: skip
         return block
 
     def harassment(self) -> dict[str, Any]:
@@ -813,10 +800,23 @@ class _Builder:
                 "9C.harassment_protection",
             ),
         ):
-            steps = self.items(SCREENING, f"{base}/{listing}", question, True)
-            block[flag] = self.follow_up_flag(f"{base}/{flag}", self.answer_or_suggestion(question))
-            block[listing] = steps
+            self.follow_up(block, base, flag, listing, question, self.items)
         return block
+
+    def follow_up(
+        self,
+        block: dict[str, Any],
+        base: str,
+        flag: str,
+        field: str,
+        question: str,
+        read: Callable[..., Any],
+    ) -> None:
+        """A Yes/No flag and the text or list that describes it, both from one question:
+        the value is read first (it records its provenance), then the flag follows it."""
+        value = read(SCREENING, f"{base}/{field}", question, True)
+        block[flag] = self.follow_up_flag(f"{base}/{flag}", self.answer_or_suggestion(question))
+        block[field] = value
 
     def prevent_harm(self, parts: Iterable[str]) -> dict[str, Any]:
         """Steps to prevent harm, on the whole: implied by the 9A-9C answers and verdicts."""
