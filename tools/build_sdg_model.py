@@ -57,6 +57,8 @@ NOMINEES = SHARED / "dpga" / "registry" / "nominees"
 OUT = ROOT / "src" / "dpgkit" / "sdg" / "data"
 CACHE = ROOT / ".build-cache"
 DIMENSIONS = 256
+MAP_RIDGE = 1.0  # ridge penalty of the static-to-model map
+MAP_BAGS = 30_000  # random word bags the map is also fitted on
 AURORA_NS = "{http://aurora-network.global/queries/namespace/}"
 DC_NS = "{http://dublincore.org/documents/dcmi-namespace/}"
 LANGUAGES = ("en", "ru", "kk")
@@ -218,6 +220,53 @@ def sentence_targets(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors)
 
 
+def model_embeddings(texts: list[str], name: str) -> np.ndarray:
+    """The full model's unit-length embeddings of texts, cached under a name."""
+    cached = CACHE / f"model_{name}_{len(texts)}.npz"
+    if cached.exists():
+        data = np.load(cached, allow_pickle=False)
+        if list(data["texts"]) == texts:
+            return np.asarray(data["vectors"])
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(_model_path()), device="cpu")
+    vectors = model.encode(texts, batch_size=64, convert_to_numpy=True, normalize_embeddings=True)
+    CACHE.mkdir(exist_ok=True)
+    np.savez(cached, texts=np.array(texts), vectors=vectors)
+    return np.asarray(vectors)
+
+
+def word_bags(count: int, seed: int = 1) -> list[str]:
+    """Random bags of vocabulary words: the full model's view of word combinations the
+    source texts never show, so the map into its space is fitted beyond their vocabulary.
+    No data: only the tokenizer's vocabulary (ids roughly follow frequency)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
+    vocabulary = sorted(tokenizer.get_vocab().items(), key=lambda item: item[1])
+    words = [word for word, _ in vocabulary if re.fullmatch(r"[a-z]{2,}", word)]
+    rng = np.random.default_rng(seed)
+    weights = 1.0 / (np.arange(len(words)) + 200.0)
+    weights /= weights.sum()
+    bags = []
+    for _ in range(count):
+        size = int(rng.integers(6, 60))
+        bags.append(" ".join(words[j] for j in rng.choice(len(words), size=size, p=weights)))
+    return bags
+
+
+def fit_model_map(embed: Any, documents: list[tuple[int, str, str]], bags: int) -> np.ndarray:
+    """Ridge regression from static vectors (plus a bias) to the full model's embeddings."""
+    texts = snippets(documents, per_document=8)
+    targets = [sentence_targets(texts), model_embeddings(word_bags(bags), "bags")]
+    static = np.concatenate([embed(texts), embed(word_bags(bags))])
+    model = np.concatenate(targets)
+    model /= np.linalg.norm(model, axis=1, keepdims=True)
+    inputs = np.hstack([static, np.ones((len(static), 1), dtype=static.dtype)])
+    gram = inputs.T.astype(np.float64) @ inputs + MAP_RIDGE * np.eye(inputs.shape[1])
+    return np.linalg.solve(gram, inputs.T.astype(np.float64) @ model).astype(np.float32)
+
+
 def tune_static(raw: np.ndarray, texts: list[str], targets: np.ndarray, epochs: int) -> np.ndarray:
     """Tune token vectors and weights so weighted means match the full model's embeddings."""
     import torch
@@ -299,7 +348,9 @@ def build_goals() -> dict[str, Any]:
 
 
 def build_knowledge(
-    classifier_embed: Any, documents: list[tuple[int, str, str]], goals: dict[str, Any]
+    classifier_embed: Any,
+    documents: list[tuple[int, str, str]],
+    goals: dict[str, Any],
 ) -> dict[str, np.ndarray]:
     english = un_texts("en")
     indicator_text: dict[str, list[str]] = {}
@@ -315,7 +366,7 @@ def build_knowledge(
     prototypes /= np.linalg.norm(prototypes, axis=1, keepdims=True)
     evidence = np.array([kind == "evidence" for _, kind, _ in documents])
     lexical = LexicalModel.build([(goal, text) for goal, _, text in documents])
-    return {
+    found = {
         "lexical_idf": lexical.idf,
         "lexical_goals": lexical.goals.astype(np.float16),
         "prototypes": prototypes.astype(np.float16),
@@ -324,6 +375,17 @@ def build_knowledge(
         "evidence_vectors": vectors[evidence].astype(np.float16),
         "evidence_goal": goal_of[evidence].astype(np.int8),
     }
+    # The same texts embedded by the full model, and the map into its space.
+    model_vectors = model_embeddings([text for _, _, text in documents], "documents")
+    model_prototypes = np.stack([model_vectors[goal_of == g].mean(0) for g in range(1, 18)])
+    model_prototypes /= np.linalg.norm(model_prototypes, axis=1, keepdims=True)
+    found |= {
+        "model_prototypes": model_prototypes.astype(np.float16),
+        "model_target_vectors": model_embeddings(target_docs, "targets").astype(np.float16),
+        "model_evidence_vectors": model_vectors[evidence].astype(np.float16),
+        "model_map": fit_model_map(classifier_embed, documents, MAP_BAGS),
+    }
+    return found
 
 
 def build_queries() -> dict[str, list[aurora.Node]]:

@@ -18,8 +18,8 @@ import numpy.typing as npt
 
 from dpgkit.sdg import aurora
 from dpgkit.sdg.cyrillic import CyrillicMatcher
-from dpgkit.sdg.embedding import StaticEmbedder
-from dpgkit.sdg.features import GOALS, Examples, Knowledge, pair_features
+from dpgkit.sdg.embedding import ModelSpaceMap, StaticEmbedder
+from dpgkit.sdg.features import GOALS, Examples, Knowledge, View, pair_features
 from dpgkit.sdg.head import Head
 from dpgkit.sdg.lexical import LexicalModel
 from dpgkit.sdg.text import clean, cyrillic_share, plain, sentences
@@ -60,6 +60,17 @@ def _load_npz(path: Path) -> dict[str, Any]:
         return {name: data[name] for name in data.files}
 
 
+def _knowledge(arrays: dict[str, Any], prefix: str, target_ids: list[str]) -> Knowledge:
+    return Knowledge(
+        prototypes=arrays[f"{prefix}prototypes"].astype(np.float32),
+        target_vectors=arrays[f"{prefix}target_vectors"].astype(np.float32),
+        target_goal=arrays["target_goal"].astype(np.int64),
+        target_ids=target_ids,
+        evidence_vectors=arrays[f"{prefix}evidence_vectors"].astype(np.float32),
+        evidence_goal=arrays["evidence_goal"].astype(np.int64),
+    )
+
+
 class SdgClassifier:
     def __init__(self, directory: Path | None = None) -> None:
         folder = directory or data_dir()
@@ -69,14 +80,11 @@ class SdgClassifier:
         goals_data = json.loads((folder / "goals.json").read_text(encoding="utf-8"))
         self.goal_texts: dict[str, dict[str, dict[str, str]]] = goals_data["goals"]
         self.target_texts: dict[str, dict[str, str]] = goals_data["targets"]
-        self.knowledge = Knowledge(
-            prototypes=base["prototypes"].astype(np.float32),
-            target_vectors=base["target_vectors"].astype(np.float32),
-            target_goal=base["target_goal"].astype(np.int64),
-            target_ids=list(goals_data["target_order"]),
-            evidence_vectors=base["evidence_vectors"].astype(np.float32),
-            evidence_goal=base["evidence_goal"].astype(np.int64),
-        )
+        target_ids = list(goals_data["target_order"])
+        self.knowledge = _knowledge(base, "", target_ids)
+        # The same goal texts as embedded by the full sentence-embedding model.
+        self.model_knowledge = _knowledge(base, "model_", target_ids)
+        self.model_map = ModelSpaceMap(base["model_map"])
         vocabulary = json.loads((folder / "lexical.json").read_text(encoding="utf-8"))
         self.lexical = LexicalModel(vocabulary, base["lexical_idf"], base["lexical_goals"])
         queries = json.loads((folder / "aurora.json").read_text(encoding="utf-8"))
@@ -95,6 +103,7 @@ class SdgClassifier:
             goal=head["example_goal"].astype(np.int64),
             label=head["example_label"].astype(np.bool_),
         )
+        self._model_examples = self._in_model_space(self.examples)
 
     @cached_property
     def cyrillic(self) -> CyrillicMatcher:
@@ -118,13 +127,32 @@ class SdgClassifier:
         examples: Examples | None = None,
         self_rows: npt.NDArray[np.int64] | None = None,
     ) -> tuple[npt.NDArray[np.float32], Matrix]:
-        """Pair features (N, 17, F) and the texts' vectors."""
+        """Pair features (N, 17, F) and the texts' (static) vectors."""
         vectors = self.embedder.embed(texts)
+        # Every text has at least one "sentence" (itself, when it has none of four words).
+        split = [sentences(text) or [text] for text in texts]
+        owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split])
+        sentence_vectors = self.embedder.embed([part for parts in split for part in parts])
+        if examples is None:
+            static_examples, model_examples = self.examples, self._model_examples
+        else:
+            static_examples, model_examples = examples, self._in_model_space(examples)
+        views = [
+            View(vectors, sentence_vectors, owner, self.knowledge, static_examples),
+            View(
+                self.model_map(vectors),
+                self.model_map(sentence_vectors),
+                owner,
+                self.model_knowledge,
+                model_examples,
+            ),
+        ]
         lines = self.aurora_lines(texts)
         lexical = self.lexical.scores(texts)
-        chosen = self.examples if examples is None else examples
-        features = pair_features(vectors, lines, lexical, self.knowledge, chosen, self_rows)
-        return features, vectors
+        return pair_features(views, lines, lexical, self_rows), vectors
+
+    def _in_model_space(self, examples: Examples) -> Examples:
+        return Examples(self.model_map(examples.vectors), examples.goal, examples.label)
 
     # -- classification --
 

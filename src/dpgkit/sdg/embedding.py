@@ -41,3 +41,27 @@ class StaticEmbedder:
         norms[norms == 0] = 1.0
         result: Matrix = out / norms
         return result
+
+
+class ModelSpaceMap:
+    """A linear map from static vectors into the sentence-embedding model's own space.
+
+    Fitted at build time (ridge regression from the static vector of each distillation
+    snippet to the full model's embedding of it), so the text side can be compared with
+    goal texts that the full model embedded. A zero vector (no known token) stays zero.
+    """
+
+    def __init__(self, matrix: npt.NDArray[np.floating]) -> None:
+        weights = np.asarray(matrix, dtype=np.float32)
+        self.weights = weights[:-1]  # (static dim, model dim)
+        self.bias = weights[-1]
+        self.dim = int(weights.shape[1])
+
+    def __call__(self, vectors: Matrix) -> Matrix:
+        out = vectors @ self.weights + self.bias
+        present = np.abs(vectors).sum(axis=1) > 0
+        out[~present] = 0.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        result: Matrix = out / norms
+        return result

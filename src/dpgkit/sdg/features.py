@@ -6,10 +6,17 @@ best-matching UN target, the closest registry evidence texts, the Aurora query l
 matches, and the labelled examples the head was trained with. Features are relative as
 well as absolute (is this goal the text's best one? by what margin?) so one small model
 serves all 17 goals.
+
+The semantic comparisons are made in two embedding spaces ("views"): the static token
+space, and the sentence-embedding model's own space, reached from the static vector by a
+linear map, where the goal side was embedded by the full model at build time. The two
+views err differently, and the head gains from having both. Each view also looks at the
+text's best single sentence, so one on-topic sentence in a paragraph is not averaged away.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +28,7 @@ BoolArray = npt.NDArray[np.bool_]
 GOALS = 17
 NEAREST = 3  # how many nearest examples are averaged
 
-FEATURE_NAMES = (
+SEMANTIC_NAMES = (
     "prototype",
     "prototype_z",
     "is_best",
@@ -29,12 +36,18 @@ FEATURE_NAMES = (
     "target",
     "target_z",
     "evidence",
-    "aurora_lines",
-    "aurora_any",
-    "aurora_share",
     "example_yes",
     "example_no",
     "example_gap",
+    "sentence_prototype",
+    "sentence_target",
+)
+VIEW_NAMES = ("static", "model")
+FEATURE_NAMES = (
+    *(f"{view}_{name}" for view in VIEW_NAMES for name in SEMANTIC_NAMES),
+    "aurora_lines",
+    "aurora_any",
+    "aurora_share",
     "lexical",
     "lexical_z",
     "lexical_is_best",
@@ -44,7 +57,7 @@ FEATURE_NAMES = (
 
 @dataclass
 class Knowledge:
-    """What the base model knows of each goal (no benchmark data in it)."""
+    """What the base model knows of each goal in one embedding space (no benchmark data)."""
 
     prototypes: Matrix  # (17, d)
     target_vectors: Matrix  # (T, d)
@@ -63,24 +76,52 @@ class Examples:
     label: BoolArray  # (N,)
 
 
-def _top_mean(similarity: Matrix, columns: BoolArray, k: int = NEAREST) -> Matrix:
-    if not columns.any():
-        return np.zeros(similarity.shape[0], dtype=np.float32)
-    chosen = similarity[:, columns]
-    k = min(k, chosen.shape[1])
-    top = np.partition(chosen, chosen.shape[1] - k, axis=1)[:, -k:]
-    result: Matrix = top.mean(axis=1)
-    return result
+@dataclass
+class View:
+    """Texts seen in one embedding space, with what is known of the goals there."""
+
+    vectors: Matrix  # (N, d) one per text
+    sentence_vectors: Matrix  # (M, d) the texts' sentences, text by text
+    sentence_owner: IntArray  # (M,) the text of each sentence, ascending; every text has one
+    knowledge: Knowledge
+    examples: Examples | None
+
+
+def _grouped(similarity: Matrix, group_of_column: IntArray) -> tuple[Matrix, IntArray]:
+    """Columns gathered per goal: (N, 17, largest group), padded with -inf, and group sizes.
+
+    One gather instead of a masked copy per goal keeps a single text's features cheap.
+    """
+    sizes = np.bincount(group_of_column, minlength=GOALS + 1)[1 : GOALS + 1]
+    width = max(int(sizes.max(initial=0)), 1)
+    index = np.full((GOALS, width), similarity.shape[1], dtype=np.int64)  # the pad column
+    order = np.argsort(group_of_column, kind="stable")
+    starts = np.searchsorted(group_of_column[order], np.arange(1, GOALS + 1))
+    for goal in range(GOALS):
+        members = order[starts[goal] : starts[goal] + sizes[goal]]
+        index[goal, : len(members)] = members
+    padded = np.concatenate(
+        [similarity, np.full((similarity.shape[0], 1), -np.inf, dtype=np.float32)], axis=1
+    )
+    return padded[:, index], sizes
+
+
+def grouped_top_mean(similarity: Matrix, group_of_column: IntArray, k: int = NEAREST) -> Matrix:
+    """For each row, the mean of its k best columns of each goal (0 for a goal with none)."""
+    gathered, sizes = _grouped(similarity, group_of_column)
+    k = min(k, gathered.shape[2])
+    top = np.partition(gathered, gathered.shape[2] - k, axis=2)[:, :, -k:]
+    top[np.isinf(top)] = 0.0
+    counts = np.minimum(sizes, k).astype(np.float32)
+    result: Matrix = np.where(counts > 0, top.sum(axis=2) / np.maximum(counts, 1), 0.0)
+    return result.astype(np.float32)
 
 
 def per_goal_best(similarity: Matrix, goal_of_column: IntArray) -> Matrix:
     """For each row, the best similarity among the columns of each goal: (N, 17)."""
-    out = np.zeros((similarity.shape[0], GOALS), dtype=np.float32)
-    for goal in range(1, GOALS + 1):
-        columns = goal_of_column == goal
-        if columns.any():
-            out[:, goal - 1] = similarity[:, columns].max(axis=1)
-    return out
+    gathered, sizes = _grouped(similarity, goal_of_column)
+    result: Matrix = np.where(sizes > 0, gathered.max(axis=2), 0.0).astype(np.float32)
+    return result
 
 
 def _zscore(values: Matrix) -> Matrix:
@@ -90,33 +131,27 @@ def _zscore(values: Matrix) -> Matrix:
     return result
 
 
-def pair_features(
-    vectors: Matrix,
-    aurora_lines: Matrix,
-    lexical: Matrix,
-    knowledge: Knowledge,
-    examples: Examples | None,
-    self_rows: IntArray | None = None,
-) -> npt.NDArray[np.float32]:
-    """Features (N, 17, F) for every text and goal.
+def _best_per_text(values: Matrix, owner: IntArray) -> Matrix:
+    """Row-wise maxima of each text's sentence rows (owner ascending, every text present)."""
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    result: Matrix = np.maximum.reduceat(values, starts, axis=0)
+    return result
+
+
+def semantic_features(view: View, self_rows: IntArray | None = None) -> Matrix:
+    """(N, 17, len(SEMANTIC_NAMES)) comparisons of the texts with each goal in one view.
 
     ``self_rows[i]`` is the example row that text i itself is (or -1), so a training text
     is never compared with its own label.
     """
+    vectors, knowledge, examples = view.vectors, view.knowledge, view.examples
     count = vectors.shape[0]
     prototype = vectors @ knowledge.prototypes.T
     best_other = np.empty_like(prototype)
     for goal in range(GOALS):
         best_other[:, goal] = np.delete(prototype, goal, axis=1).max(axis=1)
     target = per_goal_best(vectors @ knowledge.target_vectors.T, knowledge.target_goal)
-    evidence_similarity = vectors @ knowledge.evidence_vectors.T
-    evidence = np.stack(
-        [
-            _top_mean(evidence_similarity, knowledge.evidence_goal == goal)
-            for goal in range(1, GOALS + 1)
-        ],
-        axis=1,
-    )
+    evidence = grouped_top_mean(vectors @ knowledge.evidence_vectors.T, knowledge.evidence_goal)
     yes = np.zeros((count, GOALS), dtype=np.float32)
     no = np.zeros((count, GOALS), dtype=np.float32)
     if examples is not None and len(examples.goal):
@@ -124,11 +159,15 @@ def pair_features(
         if self_rows is not None:
             mine = self_rows >= 0
             similarity[np.nonzero(mine)[0], self_rows[mine]] = -1.0
-        for goal in range(1, GOALS + 1):
-            of_goal = examples.goal == goal
-            yes[:, goal - 1] = _top_mean(similarity, of_goal & examples.label)
-            no[:, goal - 1] = _top_mean(similarity, of_goal & ~examples.label)
-    lines = aurora_lines.astype(np.float32)
+        # Goal 0 marks the columns left out (the other label).
+        yes = grouped_top_mean(similarity, np.where(examples.label, examples.goal, 0))
+        no = grouped_top_mean(similarity, np.where(examples.label, 0, examples.goal))
+    sentences = view.sentence_vectors
+    sentence_prototype = _best_per_text(sentences @ knowledge.prototypes.T, view.sentence_owner)
+    sentence_target = _best_per_text(
+        per_goal_best(sentences @ knowledge.target_vectors.T, knowledge.target_goal),
+        view.sentence_owner,
+    )
     columns = [
         prototype,
         _zscore(prototype),
@@ -137,15 +176,38 @@ def pair_features(
         target,
         _zscore(target),
         evidence,
-        np.log1p(lines),
-        (lines > 0).astype(np.float32),
-        lines / (lines.sum(axis=1, keepdims=True) + 1.0),
         yes,
         no,
         yes - no,
+        sentence_prototype,
+        sentence_target,
+    ]
+    result: Matrix = np.stack(columns, axis=2).astype(np.float32)
+    return result
+
+
+def pair_features(
+    views: Sequence[View],
+    aurora_lines: Matrix,
+    lexical: Matrix,
+    self_rows: IntArray | None = None,
+) -> Matrix:
+    """Features (N, 17, len(FEATURE_NAMES)) for every text and goal."""
+    count = aurora_lines.shape[0]
+    lines = aurora_lines.astype(np.float32)
+    shared = [
+        np.log1p(lines),
+        (lines > 0).astype(np.float32),
+        lines / (lines.sum(axis=1, keepdims=True) + 1.0),
         lexical,
         _zscore(lexical),
         (lexical >= lexical.max(axis=1, keepdims=True)).astype(np.float32),
     ]
     goal_columns = np.broadcast_to(np.eye(GOALS, dtype=np.float32), (count, GOALS, GOALS))
-    return np.concatenate([np.stack(columns, axis=2), goal_columns], axis=2).astype(np.float32)
+    parts = [
+        *(semantic_features(view, self_rows) for view in views),
+        np.stack(shared, axis=2),
+        goal_columns,
+    ]
+    result: Matrix = np.concatenate(parts, axis=2).astype(np.float32)
+    return result
