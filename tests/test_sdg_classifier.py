@@ -7,6 +7,7 @@ import pytest
 
 from dpgkit.sdg import load_classifier
 from dpgkit.sdg.aurora import QuerySyntaxError, matching_lines, parse_query
+from dpgkit.sdg.features import FEATURE_NAMES, grouped_top_mean, per_goal_best
 from dpgkit.sdg.head import fit_logistic
 
 WATER = (
@@ -115,3 +116,40 @@ def test_logistic_regression_learns_a_separable_rule() -> None:
     mean, scale, weights, bias = fit_logistic(x, y, l2=0.1)
     predicted = ((x - mean) / scale) @ weights + bias > 0
     assert (predicted == y).mean() > 0.95
+
+
+def test_grouped_top_mean_and_best_agree_with_a_plain_loop() -> None:
+    rng = np.random.default_rng(1)
+    similarity = rng.uniform(-1, 1, size=(5, 40)).astype(np.float32)
+    # Goal 0 marks left-out columns; goal 4 has a single column, goals 10-17 none.
+    repeated = [goal for goal in (1, 2, 3, 5, 6, 7, 8, 9) for _ in range(5)][:38]
+    groups = np.array([0, 4, *repeated])
+    top = grouped_top_mean(similarity, groups, k=3)
+    best = per_goal_best(similarity, groups)
+    for goal in range(1, 18):
+        columns = similarity[:, groups == goal]
+        if columns.shape[1] == 0:
+            assert not top[:, goal - 1].any() and not best[:, goal - 1].any()
+            continue
+        expected = np.sort(columns, axis=1)[:, -3:].mean(axis=1)
+        assert np.allclose(top[:, goal - 1], expected, atol=1e-6)
+        assert np.allclose(best[:, goal - 1], columns.max(axis=1))
+
+
+def test_model_space_view_keeps_empty_texts_empty_and_vectors_unit_length() -> None:
+    classifier = load_classifier()
+    static = classifier.embedder.embed(["", "Clean drinking water for rural schools."])
+    mapped = classifier.model_map(static)
+    assert mapped.shape == (2, classifier.model_knowledge.prototypes.shape[1])
+    assert not mapped[0].any()
+    assert np.isclose(np.linalg.norm(mapped[1]), 1.0, atol=1e-5)
+    # In the model's space the water text is closest to goal 6's prototype, as in the static one.
+    assert int(np.argmax(classifier.model_knowledge.prototypes @ mapped[1])) == 5
+
+
+def test_features_match_the_head_and_feature_names() -> None:
+    classifier = load_classifier()
+    features, _ = classifier.features(["One sentence only", WATER, ""])
+    assert features.shape == (3, 17, len(FEATURE_NAMES))
+    assert classifier.head.weights.shape == (len(FEATURE_NAMES),)
+    assert np.isfinite(features).all()
