@@ -52,6 +52,27 @@ def _children(element: Element | None, name: str) -> list[Element]:
     return [] if element is None else [c for c in element if _local(c.tag) == name]
 
 
+def _maven(
+    source: ManifestSource,
+    name: str,
+    scope: Scope,
+    line: int | None,
+    constraint: str | None,
+    version: str | None,
+) -> Dependency:
+    """A Maven coordinate ("group:artifact") as found in a POM, a Gradle script or a catalog."""
+    return Dependency(
+        ecosystem="maven",
+        name=name,
+        purl=make_purl("maven", name, version),
+        scope=scope,
+        path=source.path,
+        line=line,
+        constraint=constraint,
+        version=version,
+    )
+
+
 def parse_pom(source: ManifestSource) -> list[Dependency]:
     root = load_xml(source.text)
     if _local(root.tag) != "project":
@@ -89,17 +110,14 @@ def parse_pom(source: ManifestSource) -> list[Dependency]:
                 _child_text(element, "optional") or ""
             ).lower() == "true" and scope is Scope.RUNTIME:
                 scope = Scope.OPTIONAL
-        name = f"{group}:{artifact}"
         found.append(
-            Dependency(
-                ecosystem="maven",
-                name=name,
-                purl=make_purl("maven", name, version),
-                scope=scope,
-                path=source.path,
-                line=source.line_of(f"<artifactId>{artifact}</artifactId>"),
-                constraint=written,
-                version=version,
+            _maven(
+                source,
+                f"{group}:{artifact}",
+                scope,
+                source.line_of(f"<artifactId>{artifact}</artifactId>"),
+                written,
+                version,
             )
         )
 
@@ -248,19 +266,7 @@ def parse_gradle(source: ManifestSource) -> list[Dependency]:
             continue
         if version and ("$" in version or "+" in version or "[" in version):
             version = None
-        name = f"{group}:{artifact}"
-        found.append(
-            Dependency(
-                ecosystem="maven",
-                name=name,
-                purl=make_purl("maven", name, version),
-                scope=scope,
-                path=source.path,
-                line=target.line,
-                constraint=written,
-                version=version,
-            )
-        )
+        found.append(_maven(source, f"{group}:{artifact}", scope, target.line, written, version))
     return found
 
 
@@ -292,20 +298,9 @@ def parse_version_catalog(source: ManifestSource) -> list[Dependency]:
                 version = named if isinstance(named, str) else None
         if not isinstance(group, str) or not isinstance(artifact, str):
             continue
-        name = f"{group}:{artifact}"
         scope = (
             Scope.DEVELOPMENT if re.search(r"test|junit|mock", str(alias), re.I) else Scope.RUNTIME
         )
-        found.append(
-            Dependency(
-                ecosystem="maven",
-                name=name,
-                purl=make_purl("maven", name, version),
-                scope=scope,
-                path=source.path,
-                line=source.line_of(f"{alias} ", f"{alias}="),
-                constraint=version,
-                version=version,
-            )
-        )
+        line = source.line_of(f"{alias} ", f"{alias}=")
+        found.append(_maven(source, f"{group}:{artifact}", scope, line, version, version))
     return found
