@@ -46,6 +46,25 @@ SOFTWARE.
 """
 
 
+# A README that reads like a real project's: what it does for whom, how to install and use it.
+WATER_WATCH_README = """# Water Watch
+
+Water Watch helps rural communities monitor the safety of their drinking water wells.
+Volunteers record test results with a phone, and district health offices see which wells
+need treatment. It is free software built with and for the communities that use it.
+
+## Installation
+
+Install Python 3.11, then run `pip install -r requirements.txt` and `python manage.py migrate`.
+Copy the example settings file and fill in the database address before the first start.
+
+## Usage
+
+Run `python manage.py runserver` and open the map in a browser. Every well has a page with
+its history of test results; the export button downloads them as CSV for analysis.
+"""
+
+
 def mit_license(owner: str) -> str:
     """The full MIT license text with a copyright line naming owner."""
     return f"MIT License\n\nCopyright (c) 2026 {owner}\n\n{_MIT_BODY}"

@@ -10,34 +10,22 @@ import jsonschema
 import pytest
 
 from dpgkit.parsing import load_yaml
-from tests.conftest import mit_license, run_dpg
+from tests.conftest import WATER_WATCH_README, mit_license, run_dpg
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "accessible-map"
 INDICATORS = ["1", "2", "3", "4", "5", "6", "7", "8", "9A", "9B", "9C"]
 
-README = """# Water Watch
-
-Water Watch helps rural communities monitor the safety of their drinking water wells.
-Volunteers record test results with a phone, and district health offices see which wells
-need treatment. It is free software built with and for the communities that use it.
-
-## Installation
-
-Install Python 3.11, then run `pip install -r requirements.txt` and `python manage.py migrate`.
-Copy the example settings file and fill in the database address before the first start.
-
-## Usage
-
-Run `python manage.py runserver` and open the map in a browser. Every well has a page with
-its history of test results; the export button downloads them as CSV for analysis.
-
+README = (
+    WATER_WATCH_README
+    + """
 ## Contributing
 
 Read CONTRIBUTING.md. We welcome translations, documentation and bug reports from anyone,
 and we review every pull request within a week. Please be kind to each other: see the code
 of conduct for what we expect and how to report problems privately to the maintainers.
 """
+)
 
 MIT = mit_license("Water Watch")
 

@@ -16,24 +16,8 @@ from dpgkit.model import SdgEntry
 from dpgkit.nomination import Source, build_nomination, record_data
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
+from tests.conftest import WATER_WATCH_README as README
 from tests.conftest import mit_license, run_dpg
-
-README = """# Water Watch
-
-Water Watch helps rural communities monitor the safety of their drinking water wells.
-Volunteers record test results with a phone, and district health offices see which wells
-need treatment. It is free software built with and for the communities that use it.
-
-## Installation
-
-Install Python 3.11, then run `pip install -r requirements.txt` and `python manage.py migrate`.
-Copy the example settings file and fill in the database address before the first start.
-
-## Usage
-
-Run `python manage.py runserver` and open the map in a browser. Every well has a page with
-its history of test results; the export button downloads them as CSV for analysis.
-"""
 
 MIT = mit_license("Water Watch")
 
