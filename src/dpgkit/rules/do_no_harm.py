@@ -18,7 +18,7 @@ evidence to the contrary, so a reviewer sees both.
 
 from __future__ import annotations
 
-from dpgkit.model import Finding, Outcome, Verdict
+from dpgkit.model import Outcome, Verdict
 from dpgkit.rules.engine import (
     RuleInput,
     RuleOutcome,
@@ -27,15 +27,6 @@ from dpgkit.rules.engine import (
     open_questions,
     rule,
 )
-
-
-def _finding(item: RuleInput, probe_id: str) -> Finding | None:
-    return next((finding for finding in item.findings if finding.probe == probe_id), None)
-
-
-def _outcome(item: RuleInput, probe_id: str) -> Outcome | None:
-    finding = _finding(item, probe_id)
-    return finding.outcome if finding is not None else None
 
 
 def _answered(item: RuleInput, local_id: str) -> bool:
@@ -48,7 +39,7 @@ def _gate(item: RuleInput, evidence_probe: str) -> RuleOutcome | None:
     if gate is None:
         return None
     summary = "Declared by the owner: No to “" + gate.text.split("?")[0] + "?”"
-    evidence = _finding(item, evidence_probe)
+    evidence = item.finding(evidence_probe)
     if evidence is not None and evidence.outcome is not Outcome.NOT_APPLICABLE:
         summary += f" The scan found otherwise: {evidence.message}"
     return RuleOutcome(Verdict.NOT_APPLICABLE, summary)
@@ -68,7 +59,7 @@ def privacy_and_laws(item: RuleInput) -> RuleOutcome:
     found = [
         finding.message
         for probe_id in ("privacy_law_references", "privacy_policy_present")
-        if (finding := _finding(item, probe_id)) is not None and finding.outcome is Outcome.PASS
+        if (finding := item.finding(probe_id)) is not None and finding.outcome is Outcome.PASS
     ]
     if found:
         return RuleOutcome(
@@ -84,13 +75,13 @@ def privacy_and_laws(item: RuleInput) -> RuleOutcome:
 
 @rule("9A")
 def data_privacy_and_security(item: RuleInput) -> RuleOutcome:
-    secrets = _finding(item, "committed_secrets")
+    secrets = item.finding("committed_secrets")
     if secrets is not None and secrets.outcome is Outcome.FAIL:
         return RuleOutcome(Verdict.NOT_MET, secrets.message)
     gate = _gate(item, "personal_data_inventory")
     if gate is not None:
         return gate
-    inventory = _finding(item, "personal_data_inventory")
+    inventory = item.finding("personal_data_inventory")
     declared_yes = item.answer("collects_pii") == "Yes"
     if inventory is not None and inventory.outcome is Outcome.NOT_APPLICABLE and not declared_yes:
         return RuleOutcome(
@@ -113,15 +104,15 @@ def inappropriate_content(item: RuleInput) -> RuleOutcome:
     gate = _gate(item, "user_content_features")
     if gate is not None:
         return gate
-    content = _finding(item, "user_content_features")
+    content = item.finding("user_content_features")
     declared_yes = item.answer("collects_content") == "Yes"
     if content is not None and content.outcome is Outcome.NOT_APPLICABLE and not declared_yes:
         return RuleOutcome(Verdict.NOT_APPLICABLE, content.message)
     declared = _declared(item)
     if declared is not None:
         return declared
-    policy = _finding(item, "content_policy")
-    moderation = _finding(item, "content_moderation")
+    policy = item.finding("content_policy")
+    moderation = item.finding("content_moderation")
     policy_ok = (policy is not None and policy.outcome is Outcome.PASS) or _answered(
         item, "content_policy"
     )
@@ -154,7 +145,7 @@ def protection_from_harassment(item: RuleInput) -> RuleOutcome:
     gate = _gate(item, "user_interaction_features")
     if gate is not None:
         return gate
-    interaction = _finding(item, "user_interaction_features")
+    interaction = item.finding("user_interaction_features")
     declared_yes = item.answer("user_interaction") == "Yes"
     if (
         interaction is not None
@@ -168,7 +159,7 @@ def protection_from_harassment(item: RuleInput) -> RuleOutcome:
     product_users = (
         bool(interaction is not None and interaction.data.get("product")) or declared_yes
     )
-    conduct = _outcome(item, "code_of_conduct_present")
+    conduct = item.outcome("code_of_conduct_present")
     harassment_answered = _answered(item, "harassment_protection")
     conduct_ok = conduct is Outcome.PASS or harassment_answered
     if not product_users:
@@ -184,8 +175,8 @@ def protection_from_harassment(item: RuleInput) -> RuleOutcome:
         return RuleOutcome(
             Verdict.NEEDS_ANSWER, "The code of conduct names no contact for reports of abuse."
         )
-    reporting = _outcome(item, "reporting_and_blocking")
-    underage = _outcome(item, "underage_protection")
+    reporting = item.outcome("reporting_and_blocking")
+    underage = item.outcome("underage_protection")
     reporting_ok = reporting is Outcome.PASS or harassment_answered
     underage_ok = underage is Outcome.PASS or _answered(item, "underage_safety")
     if conduct_ok and reporting_ok and underage_ok:

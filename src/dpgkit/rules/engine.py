@@ -57,6 +57,14 @@ class RuleInput:
     def answer(self, local_id: str) -> object:
         return self.answers.get(self.spec.question_id(local_id))
 
+    def finding(self, probe_id: str) -> Finding | None:
+        """This indicator's finding of one probe (each probe gives one), if it ran."""
+        return next((finding for finding in self.findings if finding.probe == probe_id), None)
+
+    def outcome(self, probe_id: str) -> Outcome | None:
+        finding = self.finding(probe_id)
+        return finding.outcome if finding is not None else None
+
 
 @dataclass
 class RuleOutcome:

@@ -12,13 +12,9 @@ from __future__ import annotations
 
 from dpgkit.licenses.expressions import judge
 from dpgkit.licenses.names import name_to_spdx
-from dpgkit.model import Finding, Outcome, Verdict
+from dpgkit.model import Outcome, Verdict
 from dpgkit.rules.engine import RuleInput, RuleOutcome, default_rule, rule
 from dpgkit.standard import load_standard
-
-
-def _finding(item: RuleInput, probe_id: str) -> Finding | None:
-    return next((finding for finding in item.findings if finding.probe == probe_id), None)
 
 
 def _declared_approved(item: RuleInput) -> str | None:
@@ -34,11 +30,11 @@ def _declared_approved(item: RuleInput) -> str | None:
 
 @rule("2")
 def license_rule(item: RuleInput) -> RuleOutcome:
-    main = _finding(item, "license_file_identified")
+    main = item.finding("license_file_identified")
     if main is None:
         return default_rule(item)
     if main.outcome is Outcome.PASS:
-        conflict = _finding(item, "license_declarations_consistent")
+        conflict = item.finding("license_declarations_consistent")
         if conflict is not None and conflict.outcome is Outcome.FAIL:
             if item.answers.answered(item.spec.question_id("licenses")):
                 return RuleOutcome(

@@ -13,7 +13,7 @@ from dpgkit.rules.engine import RuleInput, RuleOutcome, applicable_questions, de
 
 @rule("3")
 def ownership_rule(item: RuleInput) -> RuleOutcome:
-    main = next((f for f in item.findings if f.probe == "owner_identified"), None)
+    main = item.finding("owner_identified")
     if main is None:
         return default_rule(item)
     owner_answered = item.answers.answered(item.spec.question_id("owner"))

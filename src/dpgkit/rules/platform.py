@@ -8,9 +8,8 @@ from dpgkit.rules.engine import RuleInput, RuleOutcome, default_rule, rule
 
 @rule("4")
 def platform_independence(item: RuleInput) -> RuleOutcome:
-    by_probe = {finding.probe: finding for finding in item.findings}
-    closed = by_probe.get("closed_components")
-    inventory = by_probe.get("dependency_inventory")
+    closed = item.finding("closed_components")
+    inventory = item.finding("dependency_inventory")
     if closed is None:
         return default_rule(item)
     if closed.outcome is Outcome.FAIL:

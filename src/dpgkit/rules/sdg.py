@@ -15,9 +15,8 @@ from dpgkit.rules.engine import RuleInput, RuleOutcome, open_questions, rule
 
 @rule("1")
 def sdg_relevance_rule(item: RuleInput) -> RuleOutcome:
-    by_probe = {finding.probe: finding for finding in item.findings}
-    relevance = by_probe.get("sdg_relevance")
-    tool = by_probe.get("sdg_general_purpose_tool")
+    relevance = item.finding("sdg_relevance")
+    tool = item.finding("sdg_general_purpose_tool")
     flagged = tool is not None and tool.outcome is Outcome.FAIL
     answered = not open_questions(item)
     if flagged and tool is not None:

@@ -8,9 +8,8 @@ from dpgkit.rules.engine import RuleInput, RuleOutcome, default_rule, open_quest
 
 @rule("8")
 def standards_and_practices(item: RuleInput) -> RuleOutcome:
-    by_probe = {finding.probe: finding for finding in item.findings}
-    standards = by_probe.get("open_standards_detected")
-    practices = by_probe.get("best_practices_detected")
+    standards = item.finding("open_standards_detected")
+    practices = item.finding("best_practices_detected")
     if standards is None or practices is None:
         return default_rule(item)
     if not open_questions(item):
