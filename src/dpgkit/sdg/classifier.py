@@ -126,13 +126,19 @@ class SdgClassifier:
         texts: list[str],
         examples: Examples | None = None,
         self_rows: npt.NDArray[np.int64] | None = None,
-    ) -> tuple[npt.NDArray[np.float32], Matrix]:
-        """Pair features (N, 17, F) and the texts' (static) vectors."""
-        vectors = self.embedder.embed(texts)
+    ) -> tuple[npt.NDArray[np.float32], View]:
+        """Pair features (N, 17, F) and the texts' static view (their and their sentences' vectors)."""
         # Every text has at least one "sentence" (itself, when it has none of four words).
         split = [sentences(text) or [text] for text in texts]
         owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split])
-        sentence_vectors = self.embedder.embed([part for parts in split for part in parts])
+        parts = [part for text_parts in split for part in text_parts]
+        # A text that is one sentence (as when a README is classified sentence by sentence)
+        # is embedded once.
+        unique = list(dict.fromkeys([*texts, *parts]))
+        row = {text: index for index, text in enumerate(unique)}
+        embedded = self.embedder.embed(unique)
+        vectors = embedded[[row[text] for text in texts]]
+        sentence_vectors = embedded[[row[part] for part in parts]]
         if examples is None:
             static_examples, model_examples = self.examples, self._model_examples
         else:
@@ -149,7 +155,7 @@ class SdgClassifier:
         ]
         lines = self.aurora_lines(texts)
         lexical = self.lexical.scores(texts)
-        return pair_features(views, lines, lexical, self_rows), vectors
+        return pair_features(views, lines, lexical, self_rows), views[0]
 
     def _in_model_space(self, examples: Examples) -> Examples:
         return Examples(self.model_map(examples.vectors), examples.goal, examples.label)
@@ -166,10 +172,10 @@ class SdgClassifier:
     def classify(self, text: object, explain: bool = True) -> Classification:
         """One text; with ``explain``, evidence sentences and UN targets for each goal."""
         prepared = plain(clean(text))
-        features, vectors = self.features([prepared])
+        features, static = self.features([prepared])
         result = self._decide(prepared, self.head.probabilities(features)[0])
         if explain:
-            self._explain(prepared, vectors[0], result)
+            self._explain(prepared, static, result)
         return result
 
     def _decide(self, text: str, probabilities: npt.NDArray[np.float64]) -> Classification:
@@ -198,8 +204,10 @@ class SdgClassifier:
             language=language,
         )
 
-    def _explain(self, text: str, vector: Matrix, result: Classification) -> None:
+    def _explain(self, text: str, static: View, result: Classification) -> None:
+        """Evidence and targets of one text, from the vectors its features were made of."""
         found = sentences(text)
+        vector = static.vectors[0]
         knowledge = self.knowledge
         if result.language != "cyrillic":
             target_similarity = knowledge.target_vectors @ vector
@@ -209,7 +217,8 @@ class SdgClassifier:
         if result.language != "en":
             _, pairs = self.cyrillic.scores(text)
             cyrillic_targets = dict(pairs)
-        sentence_vectors = self.embedder.embed(found) if found else None
+        # Its sentences are the text's own "sentences" of the features when it has any.
+        sentence_vectors = static.sentence_vectors if found else None
         for goal in result.goals:
             columns = np.nonzero(knowledge.target_goal == goal.sdg)[0]
             ranked = sorted(
