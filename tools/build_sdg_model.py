@@ -258,9 +258,9 @@ def word_bags(count: int, seed: int = 1) -> list[str]:
 def fit_model_map(embed: Any, documents: list[tuple[int, str, str]], bags: int) -> np.ndarray:
     """Ridge regression from static vectors (plus a bias) to the full model's embeddings."""
     texts = snippets(documents, per_document=8)
-    targets = [sentence_targets(texts), model_embeddings(word_bags(bags), "bags")]
-    static = np.concatenate([embed(texts), embed(word_bags(bags))])
-    model = np.concatenate(targets)
+    random_bags = word_bags(bags)
+    static = np.concatenate([embed(texts), embed(random_bags)])
+    model = np.concatenate([sentence_targets(texts), model_embeddings(random_bags, "bags")])
     model /= np.linalg.norm(model, axis=1, keepdims=True)
     inputs = np.hstack([static, np.ones((len(static), 1), dtype=static.dtype)])
     gram = inputs.T.astype(np.float64) @ inputs + MAP_RIDGE * np.eye(inputs.shape[1])
