@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Assessment, Finding, Outcome, Verdict
-from dpgkit.probes.ownership import clean_name
+from dpgkit.ownership.analysis import clean_name
 from tests.license_helpers import license_text
 
 Factory = Callable[..., Path]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dpgkit.analysis.probe import definitions
 from dpgkit.answers import Answers
 from dpgkit.model import Finding, Outcome, Verdict
-from dpgkit.probes.registry import definitions
 from dpgkit.rules import evaluate, overall_verdict
 from dpgkit.standard import load_standard
 

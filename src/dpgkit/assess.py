@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dpgkit import TOOL_NAME, __version__
+from dpgkit.analysis.context import ProbeContext
 from dpgkit.answers import Answers, load_answers
 from dpgkit.config import Config, load_config
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
 from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
-from dpgkit.probes.base import ProbeContext
 from dpgkit.probes.registry import all_probes
 from dpgkit.probes.runner import run_probes
 from dpgkit.redact import redact_model

@@ -1,35 +1,16 @@
-"""Top-level sections of the Assessment (licenses[], sdgs[]) derived from shared analyses.
+"""Top-level sections of the Assessment (licenses[], sdgs[]) from the shared analyses.
 
-Each section provider is registered by the module that owns the analysis, so the pipeline
-does not need to know about licenses or SDGs.
+Each comes from the analysis that owns it, memoised in the context, so the probes that read
+the same analysis and these sections share one run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.licenses.analysis import license_entries
 from dpgkit.model import LicenseEntry, SdgEntry
-from dpgkit.probes.base import ProbeContext
-from dpgkit.probes.registry import all_probes
-
-LicenseProvider = Callable[[ProbeContext], list[LicenseEntry]]
-SdgProvider = Callable[[ProbeContext], list[SdgEntry]]
-_LICENSES: list[LicenseProvider] = []
-_SDGS: list[SdgProvider] = []
-
-
-def licenses_section(function: LicenseProvider) -> LicenseProvider:
-    _LICENSES.append(function)
-    return function
-
-
-def sdgs_section(function: SdgProvider) -> SdgProvider:
-    _SDGS.append(function)
-    return function
+from dpgkit.sdg.passages import sdg_entries
 
 
 def collect_sections(context: ProbeContext) -> tuple[list[LicenseEntry], list[SdgEntry]]:
-    all_probes()  # importing the probe modules registers their section providers
-    licenses = [entry for provider in _LICENSES for entry in provider(context)]
-    sdgs = [entry for provider in _SDGS for entry in provider(context)]
-    return licenses, sdgs
+    return license_entries(context), sdg_entries(context)

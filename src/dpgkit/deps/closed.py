@@ -22,8 +22,8 @@ from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 
 if TYPE_CHECKING:
+    from dpgkit.analysis.context import ProbeContext
     from dpgkit.inventory import Inventory
-    from dpgkit.probes.base import ProbeContext
 
 _DOC_SUFFIXES = {".md", ".rst", ".adoc", ".txt", ""}
 _DOC_FOLDERS = ("docs", "doc", "documentation", "wiki")

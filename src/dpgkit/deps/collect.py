@@ -30,8 +30,8 @@ from dpgkit.deps.model import Dependency, DependencyReport, ManifestProblem, Man
 from dpgkit.parsing import ParseError
 
 if TYPE_CHECKING:
+    from dpgkit.analysis.context import ProbeContext
     from dpgkit.inventory import FileEntry, Inventory
-    from dpgkit.probes.base import ProbeContext
 
 log = logging.getLogger(__name__)
 

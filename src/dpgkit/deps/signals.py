@@ -21,7 +21,7 @@ from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 
 if TYPE_CHECKING:
-    from dpgkit.probes.base import ProbeContext
+    from dpgkit.analysis.context import ProbeContext
 
 _MAX = 8
 _DATA_FOLDERS = {

@@ -16,7 +16,7 @@ from dpgkit.pii.laws import LawReference, find_law_references
 from dpgkit.pii.signals import Signals, code_signals, document_signals, policy_files
 
 if TYPE_CHECKING:
-    from dpgkit.probes.base import ProbeContext
+    from dpgkit.analysis.context import ProbeContext
 
 T = TypeVar("T")
 

@@ -18,6 +18,7 @@ from typing import Any
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
+from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.fields import is_test_path
 
@@ -207,3 +208,7 @@ def document_signals(inventory: Inventory) -> Signals:
         or entry.path in policies
     ]
     return _scan(inventory, entries, "documents")
+
+
+def hit_locations(hits: list[Hit], limit: int = 5) -> list[Location]:
+    return [Location(path=hit.path, line=hit.line, excerpt=hit.excerpt) for hit in hits[:limit]]

@@ -1,23 +1,15 @@
-"""Community health files: the contributing guide, and the lookup the others share.
+"""Community health files: the contributing guide.
 
-The security policy (9A) lives in security.py and the code of conduct (9C) in harassment.py.
+The security policy (9A) lives in security.py and the code of conduct (9C) in harassment.py;
+the lookup they share is dpgkit.evidence.community.
 """
 
 from __future__ import annotations
 
-from dpgkit.inventory import FileEntry
-from dpgkit.probes.base import ProbeContext, Result, failed, passed
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, passed
+from dpgkit.evidence.community import community_file
 from dpgkit.probes.registry import probe
-
-# Where forges look for community files.
-_COMMUNITY_DIRS = ("", ".github", "docs", ".gitlab")
-
-
-def community_file(ctx: ProbeContext, *stems: str) -> FileEntry | None:
-    for entry in ctx.inventory.named(*stems):
-        if entry.parent in _COMMUNITY_DIRS:
-            return entry
-    return None
 
 
 @probe("contributing_guide_present")

@@ -7,12 +7,13 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
 from dpgkit.deps.signals import data_signals, documentation_paths
+from dpgkit.evidence.readme import headings
 from dpgkit.model import Location
-from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
-from dpgkit.probes.readme import headings
 from dpgkit.probes.registry import probe
-from dpgkit.probes.standards import standards_evidence
+from dpgkit.standards.evidence import standards_evidence
 
 TOPICS: dict[str, re.Pattern[str]] = {
     "install": re.compile(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
 from dpgkit.deps.signals import data_signals, open_format_names
-from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
 from dpgkit.probes.registry import probe
-from dpgkit.probes.standards import standards_evidence
+from dpgkit.standards.evidence import standards_evidence
 
 
 @probe("extraction_api")

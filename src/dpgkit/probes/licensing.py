@@ -6,28 +6,13 @@ license once; each probe reports one side of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from dpgkit.licenses.declarations import Declaration, Declarations, find_declarations
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.licenses.analysis import license_analysis
+from dpgkit.licenses.declarations import Declaration
 from dpgkit.licenses.expressions import judge
-from dpgkit.licenses.verdict import ProjectLicense, project_license
-from dpgkit.model import LicenseEntry, Location
-from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
+from dpgkit.model import Location
 from dpgkit.probes.registry import probe
-from dpgkit.sections import licenses_section
-
-
-@dataclass
-class LicenseAnalysis:
-    declarations: Declarations
-    project: ProjectLicense
-
-
-def license_analysis(ctx: ProbeContext) -> LicenseAnalysis:
-    declarations = find_declarations(ctx.inventory, ctx.facts.readme)
-    return LicenseAnalysis(
-        declarations, project_license(declarations, ctx.standard, ctx.facts.types)
-    )
 
 
 def _location(ctx: ProbeContext, declaration: Declaration) -> Location:
@@ -153,38 +138,3 @@ def component_licenses(ctx: ProbeContext) -> Result:
         [_location(ctx, d) for d in [*parts, *tagged][:5]],
         components=listing,
     )
-
-
-@licenses_section
-def license_entries(ctx: ProbeContext) -> list[LicenseEntry]:
-    analysis = ctx.derive(license_analysis)
-    declarations = analysis.declarations
-    entries = []
-    for declaration in [
-        *declarations.files,
-        *declarations.manifests,
-        *declarations.reuse,
-        *declarations.readme,
-        *declarations.headers.tags.values(),
-        *declarations.headers.notices.values(),
-    ]:
-        if declaration.spdx is None and declaration.scope != "project":
-            continue
-        if declaration.kind == "reference":
-            continue
-        judgement = judge(declaration.spdx, ctx.standard) if declaration.spdx else None
-        categories = sorted(judgement.categories) if judgement else []
-        entries.append(
-            LicenseEntry(
-                spdx=declaration.spdx,
-                path=declaration.path,
-                line=declaration.line,
-                category=categories[0] if categories else None,
-                approved=bool(judgement and judgement.approved),
-                score=round(declaration.score, 4) if declaration.spdx else 0.0,
-                source=declaration.source
-                if declaration.scope != "vendored"
-                else f"{declaration.source} (vendored)",
-            )
-        )
-    return entries

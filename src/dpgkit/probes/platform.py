@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
 from dpgkit.deps import Scope, dependency_report
 from dpgkit.deps.closed import ClosedReport, FoundComponent, alternatives_of, closed_components
 from dpgkit.model import Location
-from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
 from dpgkit.probes.registry import probe
 
 _MAX_LISTED = 1000

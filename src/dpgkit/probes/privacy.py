@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.harm.protection import security_steps
 from dpgkit.model import Location
 from dpgkit.pii.analysis import PersonalData
 from dpgkit.pii.derived import (
@@ -11,16 +14,8 @@ from dpgkit.pii.derived import (
     personal_data,
     policies,
 )
-from dpgkit.probes.base import (
-    ProbeContext,
-    Result,
-    failed,
-    not_applicable,
-    passed,
-    unknown,
-)
+from dpgkit.pii.signals import hit_locations
 from dpgkit.probes.registry import probe
-from dpgkit.probes.security import hit_locations, security_steps
 
 _POLICY_KINDS = {
     "privacy": "privacy policy",

@@ -1,6 +1,8 @@
 """The probe registry: every probe module under ``dpgkit.probes`` registers itself here.
 
 Modules are discovered, not listed, so adding a probe is adding a module and its YAML.
+Definitions are read by ``dpgkit.analysis.probe.definitions``; a probe is checked against
+them when it registers.
 """
 
 from __future__ import annotations
@@ -9,30 +11,11 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
-from typing import Any
 
-from dpgkit.parsing import load_data_yaml
-from dpgkit.probes.base import ProbeDefinition, ProbeFunction
+from dpgkit.analysis.probe import ProbeDefinition, ProbeFunction, definitions
 
 _FUNCTIONS: dict[str, ProbeFunction] = {}
-_NOT_PROBE_MODULES = {"base", "registry", "runner"}
-
-
-@cache
-def definitions() -> dict[str, ProbeDefinition]:
-    """Every probe definition from the YAML files of this package."""
-    found: dict[str, ProbeDefinition] = {}
-    folder = resources.files("dpgkit.probes")
-    for item in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not item.name.endswith(".yaml"):
-            continue
-        raw: dict[str, dict[str, Any]] = load_data_yaml(item.read_text(encoding="utf-8")) or {}
-        for probe_id, body in raw.items():
-            if probe_id in found:
-                raise ValueError(f"probe {probe_id} is defined twice ({item.name})")
-            found[probe_id] = ProbeDefinition(id=probe_id, **body)
-    return found
+_NOT_PROBE_MODULES = {"registry", "runner"}
 
 
 def probe(probe_id: str) -> Callable[[ProbeFunction], ProbeFunction]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result
 from dpgkit.model import Finding, Outcome
-from dpgkit.probes.base import ProbeContext, Result
 from dpgkit.probes.registry import all_probes
 
 log = logging.getLogger(__name__)

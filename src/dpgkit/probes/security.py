@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dpgkit.analysis.context import ProbeContext
+from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.evidence.community import community_file
+from dpgkit.harm.protection import UPDATE_CONFIGS
 from dpgkit.model import Location
 from dpgkit.pii.derived import code_features, personal_data
-from dpgkit.pii.signals import Hit
-from dpgkit.probes.base import ProbeContext, Result, failed, not_applicable, passed, unknown
-from dpgkit.probes.community import community_file
+from dpgkit.pii.signals import hit_locations
 from dpgkit.probes.registry import probe
 from dpgkit.secrets.scan import SecretHit, committed_secrets, describe
 
@@ -20,18 +22,6 @@ _PRIVATE_CHANNEL = re.compile(
     r"|security/advisories|private vulnerability reporting|report a vulnerability"
     r"|https?://\S+(security|vulnerab|disclos)\S*",
     re.IGNORECASE,
-)
-_UPDATE_CONFIGS = (
-    ".github/dependabot.yml",
-    ".github/dependabot.yaml",
-    "renovate.json",
-    "renovate.json5",
-    ".renovaterc",
-    ".renovaterc.json",
-    ".github/renovate.json",
-    ".github/renovate.json5",
-    ".gitlab/renovate.json",
-    ".snyk",
 )
 _AUDIT_STEP = re.compile(
     r"codeql|dependency-review-action|pip-audit|npm audit|yarn audit|pnpm audit|osv-scanner|"
@@ -45,10 +35,6 @@ _CI_FILES = re.compile(
     r"azure-pipelines\.ya?ml|\.pre-commit-config\.ya?ml|Jenkinsfile|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml)$"
 )
 _PASSWORD_FIELD = re.compile(r"(^|_)(password|passwd|pwd|pass_?hash|password_?digest)($|_)")
-
-
-def hit_locations(hits: list[Hit], limit: int = 5) -> list[Location]:
-    return [Location(path=hit.path, line=hit.line, excerpt=hit.excerpt) for hit in hits[:limit]]
 
 
 def _secret_location(hit: SecretHit) -> Location:
@@ -158,7 +144,7 @@ def encryption_hints(ctx: ProbeContext) -> Result:
 
 @probe("dependency_update_automation")
 def dependency_update_automation(ctx: ProbeContext) -> Result:
-    configs = [ctx.location(path, 1) for path in _UPDATE_CONFIGS if ctx.inventory.get(path)]
+    configs = [ctx.location(path, 1) for path in UPDATE_CONFIGS if ctx.inventory.get(path)]
     audits: list[Location] = []
     for entry in ctx.inventory.files:
         if _CI_FILES.match(entry.path):
@@ -171,26 +157,3 @@ def dependency_update_automation(ctx: ProbeContext) -> Result:
             what.append("CI audits dependencies or code")
         return passed("; ".join(what).capitalize() + ".", configs + audits[:4])
     return failed("No dependency-update automation (Dependabot, Renovate) or security audit in CI.")
-
-
-def security_steps(ctx: ProbeContext) -> str:
-    """What the code shows about protecting personal data, for the owner's 9A answer."""
-    signals = ctx.derive(code_features)
-    steps = []
-    for name, words in (
-        ("password_hashing", "passwords are hashed"),
-        ("authentication", "authentication uses a maintained library"),
-        ("encryption", "encryption/HTTPS settings"),
-        ("consent", "consent is recorded"),
-        ("erasure", "accounts or personal data can be deleted"),
-        ("retention", "data retention/anonymisation"),
-    ):
-        hits = signals.get(name)
-        if hits:
-            steps.append(f"{words} ({hits[0].path}:{hits[0].line})")
-    policy = community_file(ctx, "security")
-    if policy is not None:
-        steps.append(f"security policy {policy.path}")
-    if any(ctx.inventory.get(path) for path in _UPDATE_CONFIGS):
-        steps.append("automated dependency updates")
-    return "; ".join(steps)

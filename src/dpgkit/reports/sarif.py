@@ -15,10 +15,9 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from dpgkit.analysis.probe import ProbeDefinition, definitions
 from dpgkit.model import Assessment, Finding, IndicatorResult, Location, Outcome, Verdict
 from dpgkit.nomination.links import repository_of
-from dpgkit.probes.base import ProbeDefinition
-from dpgkit.probes.registry import definitions
 from dpgkit.reports import renderer
 from dpgkit.standard import load_standard
 

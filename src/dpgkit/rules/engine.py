@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from dpgkit.analysis.probe import ProbeDefinition
 from dpgkit.answers import Answers
 from dpgkit.model import (
     Answer,
@@ -34,7 +35,6 @@ from dpgkit.model import (
     Question,
     Verdict,
 )
-from dpgkit.probes.base import ProbeDefinition
 from dpgkit.standard import IndicatorSpec, QuestionSpec, Standard
 
 _GATING_ANSWER = "No"

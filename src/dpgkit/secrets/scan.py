@@ -23,7 +23,7 @@ from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
 
 if TYPE_CHECKING:
-    from dpgkit.probes.base import ProbeContext
+    from dpgkit.analysis.context import ProbeContext
 
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.

@@ -1,19 +1,17 @@
-"""What a probe is: a small pure function over the inventory that returns one result.
+"""The context every analysis and probe reads: inventory, facts, answers, config, Standard.
 
-A probe never prints and never reads files except through the inventory. Its definition
-(indicator, motivation, how it is checked, remediation) lives in the YAML file beside its
-module, so the words can change without touching code.
+Shared analyses (the license scan, the dependency list, the committed-secret scan...) run
+once per assessment through ``ctx.derive(analysis)``. Nothing here knows any probe.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dpgkit.inventory.inventory import excerpt
-from dpgkit.model import Location, Outcome
+from dpgkit.model import Location
 
 if TYPE_CHECKING:
     from dpgkit.answers import Answers
@@ -23,48 +21,6 @@ if TYPE_CHECKING:
     from dpgkit.standard import Standard
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class ProbeDefinition:
-    id: str
-    indicator: str
-    title: str
-    motivation: str
-    implementation: str
-    remediation: str
-    # required: must pass for the indicator to be met; blocking: a fail makes the whole
-    # project ineligible on its own; supporting: evidence that never decides alone.
-    role: str = "supporting"
-
-
-@dataclass(slots=True)
-class Result:
-    """What a probe returns; the runner turns it into a Finding with its definition."""
-
-    outcome: Outcome
-    message: str
-    locations: list[Location] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    # Suggested answers for the indicator's questions, by local question id.
-    suggestions: dict[str, str] = field(default_factory=dict)
-    remediation: str | None = None  # replaces the definition's text when more specific
-
-
-def passed(message: str, locations: Iterable[Location] = (), **data: Any) -> Result:
-    return Result(Outcome.PASS, message, list(locations), data)
-
-
-def failed(message: str, locations: Iterable[Location] = (), **data: Any) -> Result:
-    return Result(Outcome.FAIL, message, list(locations), data)
-
-
-def unknown(message: str, locations: Iterable[Location] = (), **data: Any) -> Result:
-    return Result(Outcome.UNKNOWN, message, list(locations), data)
-
-
-def not_applicable(message: str, **data: Any) -> Result:
-    return Result(Outcome.NOT_APPLICABLE, message, [], data)
 
 
 class ProbeContext:
@@ -109,6 +65,3 @@ class ProbeContext:
             Location(path=entry.path, line=line_no, excerpt=excerpt(line))
             for line_no, line in self.inventory.search(entry, pattern, limit)
         ]
-
-
-ProbeFunction = Callable[[ProbeContext], Result]
