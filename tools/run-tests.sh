@@ -7,6 +7,8 @@ VENV=${VENV:-.venv}
 bash tools/ensure-system-deps.sh
 "$VENV/bin/ruff" check src tests bench tools
 "$VENV/bin/mypy"
+# The layering contracts of pyproject.toml [tool.importlinter] (docs/architecture.md).
+"$VENV/bin/lint-imports" --no-cache
 set +e
 "$VENV/bin/pytest" -q -n 2 "$@"
 status=$?

@@ -18,15 +18,13 @@ from typing import TYPE_CHECKING, Any
 from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
 from dpgkit.deps.sources import AnchorIndex, Detector, code_and_config, code_files, search_files
+from dpgkit.inventory.classify import DOC_SUFFIXES
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 
 if TYPE_CHECKING:
     from dpgkit.analysis.context import ProbeContext
     from dpgkit.inventory import Inventory
-
-_DOC_SUFFIXES = {".md", ".rst", ".adoc", ".txt", ""}
-_DOC_FOLDERS = ("docs", "doc", "documentation", "wiki")
 
 
 @dataclass(frozen=True)
@@ -211,11 +209,7 @@ def _match_files(catalog: Catalog, inventory: Inventory, found: dict[str, FoundC
 
 def _documentation(inventory: Inventory) -> list[str]:
     paths = [e.path for e in inventory.named("readme", top_only=True)]
-    paths += [
-        e.path
-        for e in inventory.own_files()
-        if e.suffix in _DOC_SUFFIXES and e.path.split("/", 1)[0].lower() in _DOC_FOLDERS
-    ][:200]
+    paths += [e.path for e in inventory.own_files() if e.docs and e.suffix in DOC_SUFFIXES][:200]
     return paths
 
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.collect import dependency_report
-from dpgkit.deps.sources import Detector, code_and_config, is_test_path, match_paths, search_files
-from dpgkit.inventory.classify import DATA_EXTENSIONS
+from dpgkit.deps.sources import Detector, code_and_config, match_paths, search_files
+from dpgkit.inventory.classify import DATA_EXTENSIONS, DOC_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
@@ -34,8 +34,6 @@ _DATA_FOLDERS = {
     "downloads",
     "releases",
 }
-_DOC_FOLDERS = {"docs", "doc", "documentation"}
-_DOC_SUFFIXES = {".md", ".rst", ".adoc", ".txt"}
 
 
 @dataclass(frozen=True)
@@ -125,18 +123,16 @@ def _regex_hits(ctx: ProbeContext, paths: list[str], patterns: tuple[str, ...]) 
 
 def documentation_paths(ctx: ProbeContext) -> list[str]:
     paths = [entry.path for entry in ctx.inventory.named("readme", top_only=True)]
-    paths += [
-        e.path
-        for e in ctx.inventory.own_files()
-        if e.suffix in _DOC_SUFFIXES and e.path.split("/", 1)[0].lower() in _DOC_FOLDERS
-    ][:300]
+    paths += [e.path for e in ctx.inventory.own_files() if e.docs and e.suffix in DOC_SUFFIXES][
+        :300
+    ]
     return paths
 
 
 def data_signals(ctx: ProbeContext) -> DataSignals:
     """The shared analysis: ``ctx.derive(data_signals)``."""
     catalog = load_signals()
-    own = [e for e in ctx.inventory.own_files() if not is_test_path(e.path)]
+    own = [e for e in ctx.inventory.own_files() if not e.test]
     signals = DataSignals()
     signals.web = _package_hits(ctx, catalog.web)
     signals.stores = _package_hits(ctx, catalog.stores)

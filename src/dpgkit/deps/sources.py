@@ -11,7 +11,6 @@ import fnmatch
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
@@ -38,27 +37,7 @@ CONFIG_SUFFIXES = frozenset(
         ".env", ".xml", ".plist", ".tf", ".config",
     }
 )  # fmt: skip
-_TEST_PARTS = {
-    "test",
-    "tests",
-    "spec",
-    "specs",
-    "__tests__",
-    "__mocks__",
-    "e2e",
-    "cypress",
-    "fixtures",
-    "testdata",
-}
-_TEST_NAME = re.compile(r"(^test_|_test\.|\.test\.|\.spec\.|Test\.|Tests\.|_spec\.)")
 MAX_SCAN_BYTES = 1024 * 1024
-
-
-def is_test_path(path: str) -> bool:
-    parts = PurePosixPath(path).parts
-    return any(part.lower() in _TEST_PARTS for part in parts[:-1]) or bool(
-        _TEST_NAME.search(parts[-1])
-    )
 
 
 def is_env_file(name: str) -> bool:
@@ -72,7 +51,7 @@ def code_and_config(inventory: Inventory, include_tests: bool = False) -> list[F
     for entry in inventory.own_files():
         if entry.size > MAX_SCAN_BYTES or entry.name in LOCK_FILES:
             continue
-        if not include_tests and is_test_path(entry.path):
+        if not include_tests and entry.test:
             continue
         if (
             entry.suffix in CODE_SUFFIXES

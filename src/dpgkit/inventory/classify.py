@@ -1,6 +1,10 @@
-"""What a path is, from its name alone: language, vendored or generated, data, model."""
+"""What a path is, from its name alone: language, vendored or generated, test, example,
+documentation, data, model. Every analysis asks the inventory's FileEntry, decided here once.
+"""
 
 from __future__ import annotations
+
+import re
 
 # Extensions to language names; a table, because linguist-style detection by content
 # would mean reading files that no probe needs.
@@ -270,3 +274,51 @@ def looks_binary(sample: bytes) -> bool:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     return b"\x00" in sample
+
+
+# Folders and names of tests: what they describe is a test, not the product.
+_TEST_DIRS = frozenset(
+    {
+        *("test", "tests", "testing", "spec", "specs", "__tests__", "__mocks__", "e2e"),
+        *("cypress", "fixtures", "fixture", "testdata", "test-data", "test_data"),
+    }
+)
+_TEST_NAME = re.compile(
+    r"(^test_|_test\.|\.test\.|\.spec\.|_spec\.|[-.]test\.[a-z]+$|[-.]spec\.[a-z]+$|(?-i:Tests?\.))",
+    re.IGNORECASE,
+)
+# Examples, samples, demos and templates: shown to readers, not run as the product.
+_EXAMPLE_DIRS = frozenset(
+    {"example", "examples", "sample", "samples", "demo", "demos", "mocks", "stubs", "templates"}
+)
+_EXAMPLE_NAME = re.compile(
+    r"(^|[._-])(example|examples|sample|template|dist|tpl|tmpl|mock|fake|dummy|demo)([._-]|$)",
+    re.IGNORECASE,
+)
+# Top-level folders that hold the project's documentation.
+DOC_FOLDERS = frozenset({"docs", "doc", "documentation", "wiki"})
+DOC_SUFFIXES = frozenset({".md", ".rst", ".adoc", ".txt", ".html"})
+# Prose anywhere in the tree (policies, guides, notes), for analyses that read words.
+PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm"})
+
+
+def is_test_path(path: str) -> bool:
+    """A test, a test fixture or a test's data, by folder or by file name."""
+    parts = path.split("/")
+    return any(part.lower() in _TEST_DIRS for part in parts[:-1]) or bool(
+        _TEST_NAME.search(parts[-1])
+    )
+
+
+def is_example_path(path: str) -> bool:
+    """An example, sample, demo or template (folder or name)."""
+    parts = path.split("/")
+    return any(part.lower() in _EXAMPLE_DIRS for part in parts[:-1]) or bool(
+        _EXAMPLE_NAME.search(parts[-1])
+    )
+
+
+def is_docs_path(path: str) -> bool:
+    """Inside the project's documentation folder (docs/, doc/, documentation/, wiki/)."""
+    top, slash, _ = path.partition("/")
+    return bool(slash) and top.lower() in DOC_FOLDERS

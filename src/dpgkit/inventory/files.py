@@ -12,6 +12,10 @@ class FileEntry:
     language: str | None
     vendored: bool
     generated: bool
+    # Categories decided once by dpgkit.inventory.classify, from the path alone.
+    test: bool = False  # a test, fixture or test data
+    example: bool = False  # an example, sample, demo or template
+    docs: bool = False  # inside docs/, doc/, documentation/ or wiki/
     # Derived from path once, with string operations: probes ask for them thousands of
     # times and pathlib objects cost more than the rest of the walk.
     name: str = field(init=False)

@@ -20,7 +20,10 @@ from dpgkit.inventory.classify import (
     DATA_EXTENSIONS,
     MODEL_EXTENSIONS,
     TOOL_DEPENDENCY_DIRS,
+    is_docs_path,
+    is_example_path,
     is_generated,
+    is_test_path,
     is_vendored,
     language_of,
     looks_binary,
@@ -279,6 +282,9 @@ def build_inventory(
             language=language_of(rel),
             vendored=is_vendored(rel, tool_dirs),
             generated=is_generated(rel),
+            test=is_test_path(rel),
+            example=is_example_path(rel),
+            docs=is_docs_path(rel),
         )
         entries.append(entry)
         absolute[rel] = target

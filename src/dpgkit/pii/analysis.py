@@ -13,7 +13,7 @@ from importlib import resources
 from dpgkit.inventory import Inventory
 from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.classify import Category, Classified, classify_all
-from dpgkit.pii.fields import DataField, ReadProblem, is_test_path
+from dpgkit.pii.fields import DataField, ReadProblem
 from dpgkit.pii.readers import read_data_models
 from dpgkit.pii.scale import Scale
 
@@ -72,7 +72,7 @@ def _third_party_patterns() -> dict[str, re.Pattern[str]]:
 def find_third_parties(inventory: Inventory) -> list[ThirdParty]:
     found: dict[str, ThirdParty] = {}
     for entry in inventory.own_files():
-        if not _MANIFESTS.search(entry.path) or is_test_path(entry.path):
+        if not _MANIFESTS.search(entry.path) or entry.test:
             continue
         for name, pattern in _third_party_patterns().items():
             if name in found:

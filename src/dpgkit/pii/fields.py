@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from dpgkit.inventory import FileEntry, Inventory
 
@@ -43,29 +42,15 @@ class ReadResult:
         self.files_read += other.files_read
 
 
-# Folders whose models describe tests, not the product.
-_TEST_DIRS = frozenset(
-    {"test", "tests", "testing", "spec", "specs", "__tests__", "fixtures", "testdata", "e2e"}
-)
 # A source file this large, or with lines this long on average, is generated or minified:
 # it is not read as a model, and the owner is told.
 MAX_MODEL_BYTES = 1024 * 1024
 _MINIFIED_LINE = 1000
 
 
-def is_test_path(path: str) -> bool:
-    parts = PurePosixPath(path.lower()).parts
-    name = parts[-1] if parts else ""
-    return (
-        any(part in _TEST_DIRS for part in parts[:-1])
-        or name.startswith("test_")
-        or re.search(r"[._-](test|spec)\.[a-z]+$", name) is not None
-    )
-
-
 def candidate_files(inventory: Inventory, *suffixes: str) -> list[FileEntry]:
     """The project's own, non-test files with one of suffixes."""
-    return [e for e in inventory.with_suffix(*suffixes) if not is_test_path(e.path)]
+    return [e for e in inventory.with_suffix(*suffixes) if not e.test]
 
 
 _MODEL_PATH = re.compile(r"model|migrat|schema|entit|db/|database|\.prisma$|\.sql$|\.graphql", re.I)

@@ -9,12 +9,11 @@ from importlib import resources
 
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import Inventory
+from dpgkit.inventory.classify import PROSE_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.parsing import load_data_yaml
-from dpgkit.pii.fields import is_test_path
 from dpgkit.pii.signals import policy_files
 
-_DOC_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm"})
 _MAX_FILE = 1024 * 1024
 
 
@@ -58,9 +57,9 @@ def find_law_references(inventory: Inventory) -> list[LawReference]:
     entries = [
         entry
         for entry in inventory.own_files()
-        if (entry.suffix in _DOC_SUFFIXES or entry.path in policies)
+        if (entry.suffix in PROSE_SUFFIXES or entry.path in policies)
         and entry.size <= _MAX_FILE
-        and not is_test_path(entry.path)
+        and not entry.test
     ]
     entries.sort(key=lambda entry: (entry.path not in policies, entry.depth, entry.path))
     found: dict[str, LawReference] = {}

@@ -17,10 +17,10 @@ from typing import Any
 
 from dpgkit.fastregex import compile_scanner
 from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.inventory.classify import PROSE_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
-from dpgkit.pii.fields import is_test_path
 
 _CODE_SUFFIXES = frozenset(
     {
@@ -57,7 +57,6 @@ _CODE_SUFFIXES = frozenset(
         ".slim",
     }
 )
-_DOC_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org", ".html", ".htm"})
 _PAGE_SUFFIXES = frozenset(
     {
         ".md",
@@ -152,7 +151,7 @@ def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signa
         text = inventory.text(entry)
         if not text or _minified(text):
             continue
-        test = is_test_path(entry.path)
+        test = entry.test
         if test and section == "code":
             continue  # test fixtures describe features; they do not implement them
         seen: set[tuple[str, int]] = set()
@@ -188,7 +187,7 @@ def policy_files(inventory: Inventory) -> dict[str, list[FileEntry]]:
     found: dict[str, list[FileEntry]] = defaultdict(list)
     kinds = {kind: re.compile(pattern, re.I) for kind, pattern in _data()["policy_files"].items()}
     for entry in inventory.own_files():
-        if entry.suffix not in _PAGE_SUFFIXES or is_test_path(entry.path):
+        if entry.suffix not in _PAGE_SUFFIXES or entry.test:
             continue
         stem = entry.name.lower().rsplit(".", 1)[0] if "." in entry.name else entry.name.lower()
         for kind, pattern in kinds.items():
@@ -204,7 +203,7 @@ def document_signals(inventory: Inventory) -> Signals:
     entries = [
         entry
         for entry in inventory.own_files()
-        if (entry.suffix in _DOC_SUFFIXES and entry.suffix not in {".html", ".htm"})
+        if (entry.suffix in PROSE_SUFFIXES and entry.suffix not in {".html", ".htm"})
         or entry.path in policies
     ]
     return _scan(inventory, entries, "documents")

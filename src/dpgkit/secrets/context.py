@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from pathlib import PurePosixPath
+
+from dpgkit.inventory.classify import is_docs_path, is_example_path, is_test_path
 
 
 class SecretContext(StrEnum):
@@ -12,38 +13,10 @@ class SecretContext(StrEnum):
     EXAMPLE = "example"  # tests, fixtures, samples, documentation, templates
 
 
-_EXAMPLE_DIRS = frozenset(
-    {
-        "test",
-        "tests",
-        "testing",
-        "spec",
-        "specs",
-        "__tests__",
-        "__mocks__",
-        "mocks",
-        "fixtures",
-        "fixture",
-        "testdata",
-        "test-data",
-        "test_data",
-        "example",
-        "examples",
-        "sample",
-        "samples",
-        "demo",
-        "docs",
-        "doc",
-        "documentation",
-        "e2e",
-        "cypress",
-        "stubs",
-    }
-)
-_EXAMPLE_NAME = re.compile(
-    r"(^|[._-])(example|examples|sample|template|dist|tpl|tmpl|test|tests|spec|mock|fake|dummy|demo)([._-]|$)"
-    r"|^readme|\.md$|\.rst$|\.txt$|\.ipynb$",
-    re.IGNORECASE,
+# Beyond tests, examples and docs (dpgkit.inventory.classify): prose and notebooks show
+# values to readers; a "template" or "dist" file is a copy to fill in.
+_SHOWN_NAME = re.compile(
+    r"(^|[._-])(test|tests|spec)([._-]|$)|^readme|\.md$|\.rst$|\.txt$|\.ipynb$", re.IGNORECASE
 )
 _EXAMPLE_VALUE = re.compile(
     r"example|sample|dummy|fake|test|placeholder|changeme|change[_-]?me|your[_-]|insecure|xxxx|1234|"
@@ -54,11 +27,13 @@ _EXAMPLE_VALUE = re.compile(
 
 def secret_context(path: str, value: str | None = None) -> SecretContext:
     """EXAMPLE for test/sample/doc locations or values that say they are fake; else LIVE."""
-    parts = PurePosixPath(path.lower()).parts
-    if any(part in _EXAMPLE_DIRS for part in parts[:-1]):
-        return SecretContext.EXAMPLE
-    name = parts[-1] if parts else ""
-    if _EXAMPLE_NAME.search(name) or name.startswith("test_") or "_test." in name:
+    name = path.rpartition("/")[2]
+    if (
+        is_test_path(path)
+        or is_example_path(path)
+        or is_docs_path(path)
+        or _SHOWN_NAME.search(name)
+    ):
         return SecretContext.EXAMPLE
     if value is not None and _EXAMPLE_VALUE.search(value):
         return SecretContext.EXAMPLE

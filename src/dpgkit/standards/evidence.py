@@ -20,22 +20,19 @@ from dpgkit.deps.sources import (
     CODE_SUFFIXES,
     AnchorIndex,
     code_and_config,
-    is_test_path,
     match_paths,
 )
 from dpgkit.deps.sources import (
     Detector as Prefiltered,
 )
 from dpgkit.evidence.community import community_file
-from dpgkit.inventory.classify import LOCK_FILES
+from dpgkit.inventory.classify import DOC_SUFFIXES, LOCK_FILES
 from dpgkit.inventory.git import run_git
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 
 _MAX_LOCATIONS = 5
-_DOC_FOLDERS = {"docs", "doc", "documentation"}
-_DOC_SUFFIXES = {".md", ".rst", ".adoc", ".txt", ".html"}
 _SEMVER = re.compile(r"^v?\d+\.\d+\.\d+(?:[-+][\w.-]+)?$")
 _CHANGELOG_VERSION = re.compile(r"^#{1,3}\s*\[?v?\d+\.\d+\.\d+", re.MULTILINE)
 
@@ -107,7 +104,7 @@ def documentation_files(ctx: ProbeContext) -> list[str]:
     paths += [
         entry.path
         for entry in ctx.inventory.own_files()
-        if entry.suffix in _DOC_SUFFIXES and entry.path.split("/", 1)[0].lower() in _DOC_FOLDERS
+        if entry.docs and entry.suffix in DOC_SUFFIXES
     ][:300]
     return paths
 
@@ -153,7 +150,7 @@ def _special_test_share(ctx: ProbeContext) -> tuple[list[Location], str]:
         for e in ctx.inventory.own_files()
         if e.suffix in CODE_SUFFIXES and e.suffix not in {".html", ".htm"}
     ]
-    tests = [e for e in code if is_test_path(e.path)]
+    tests = [e for e in code if e.test]
     if not tests:
         return [], ""
     share = sum(e.size for e in tests) / (sum(e.size for e in code) or 1)
