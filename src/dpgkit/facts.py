@@ -15,7 +15,8 @@ from dpgkit.inventory.classify import (
     MODEL_EXTENSIONS,
     NON_CODE,
 )
-from dpgkit.parsing import ParseError, load_json, load_toml, load_yaml
+from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_yaml
+from dpgkit.parsing import ParseError
 
 _HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
 _BADGE_OR_HTML = re.compile(r"^\s*(\[!\[|!\[|<|\[\!|=+$|-+$)")
@@ -59,14 +60,14 @@ def _manifest_data(inventory: Inventory) -> dict[str, dict[str, Any]]:
     """Top-level manifests parsed once, for name and description."""
     found: dict[str, dict[str, Any]] = {}
     loaders = {
-        "pyproject.toml": load_toml,
-        "package.json": load_json,
-        "Cargo.toml": load_toml,
-        "composer.json": load_json,
-        "publiccode.yml": load_yaml,
-        "publiccode.yaml": load_yaml,
-        "datapackage.json": load_json,
-        "pubspec.yaml": load_yaml,
+        "pyproject.toml": manifest_toml,
+        "package.json": manifest_json,
+        "Cargo.toml": manifest_toml,
+        "composer.json": manifest_json,
+        "publiccode.yml": manifest_yaml,
+        "publiccode.yaml": manifest_yaml,
+        "datapackage.json": manifest_json,
+        "pubspec.yaml": manifest_yaml,
     }
     for filename, loader in loaders.items():
         entry = inventory.get(filename)

@@ -40,3 +40,20 @@ def copyright_lines(text: str, max_lines: int = 400) -> Iterable[tuple[int, str,
             if LICENSE_STEWARD.search(match.group("name")):
                 continue
             yield number, match.group("name"), line.strip()
+
+
+# What may precede a statement on its line (comment markers) and close it (comment ends).
+_LEADING_MARKERS = " \t#/*;!<>%'\"-"
+_COMMENT_END = re.compile(r"\s*(?:\*/|-->|\*\)|\"\"\"|''')\s*$")
+
+
+def header_statements(line: str) -> Iterable[str]:
+    """The copyright statements of one line of a file header, comment markers removed.
+
+    A statement starts its line (after comment markers): "copyright" in the middle of prose
+    ("... or copyright lines)") names nobody.
+    """
+    for match in COPYRIGHT.finditer(line):
+        if line[: match.start()].strip(_LEADING_MARKERS):
+            continue
+        yield " ".join(_COMMENT_END.sub("", match.group(0)).split())

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from dpgkit.evidence.copyright import header_statements
 from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xml, manifest_yaml
 from dpgkit.licenses.expressions import combine, parse_expression
 from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
 from dpgkit.licenses.names import is_proprietary, name_to_spdx
 from dpgkit.licenses.normalize import normalize
-from dpgkit.parsing import ParseError, load_json, load_toml, load_xml, load_yaml
+from dpgkit.parsing import ParseError
 
 LICENSE_FILE = re.compile(
     r"^(?:(?:un)?licen[cs]es?|copying|mit[-_]licen[cs]e)(?:[-_.][\w.-]*)?$"
@@ -264,7 +266,7 @@ def reuse_declarations(inventory: Inventory) -> list[Declaration]:
     if toml_entry is not None:
         text = inventory.text(toml_entry) or ""
         try:
-            data = load_toml(text)
+            data = manifest_toml(text)
         except ParseError as error:
             found.append(_broken(toml_entry, "reuse", f"REUSE.toml is not valid TOML ({error})"))
         else:
@@ -291,13 +293,6 @@ class HeaderScan:
     bad_tags: list[Declaration] = field(default_factory=list)
     copyrights: list[tuple[str, int, str]] = field(default_factory=list)  # path, line, statement
     files: int = 0
-
-
-_COPYRIGHT_STATEMENT = re.compile(
-    r"(?:SPDX-FileCopyrightText:\s*|Copyright\s*(?:\(c\)|©)?\s*|©\s*)"
-    r"((?:\d{4}(?:\s*[-–,]\s*\d{4})*[,\s]+)?[^\n*]{2,120})",
-    re.I,
-)
 
 
 _PROSE_LANGUAGES = {None, "Markdown", "reStructuredText", "Text"}
@@ -352,16 +347,9 @@ def scan_headers(inventory: Inventory) -> HeaderScan:
             for number, line in enumerate(head.splitlines(), start=1):
                 if not prose and not _COMMENT_START.match(line):
                     continue  # in code, only comments state copyright
-                for match in _COPYRIGHT_STATEMENT.finditer(line):
-                    # A statement starts its line (after comment markers); "copyright" in
-                    # the middle of prose ("… or copyright lines)") names nobody.
-                    if line[: match.start()].strip(_LEADING_MARKERS):
-                        continue
-                    scan.copyrights.append((entry.path, number, " ".join(match.group(0).split())))
+                for statement in header_statements(line):
+                    scan.copyrights.append((entry.path, number, statement))
     return scan
-
-
-_LEADING_MARKERS = " \t#/*;!<>%'\"-"
 
 
 def _remember(
@@ -495,14 +483,14 @@ ManifestReader = Callable[[str], list[str]]
 
 
 def _package_json(text: str) -> list[str]:
-    data = load_json(text)
+    data = manifest_json(text)
     if not isinstance(data, dict):
         return []
     return _strings(data.get("license")) + _strings(data.get("licenses"))
 
 
 def _pyproject(text: str) -> list[str]:
-    data = load_toml(text)
+    data = manifest_toml(text)
     project: dict[str, Any] = data["project"] if isinstance(data.get("project"), dict) else {}
     tool = data["tool"] if isinstance(data.get("tool"), dict) else {}
     poetry = tool.get("poetry", {})
@@ -534,33 +522,33 @@ def _setup_cfg(text: str) -> list[str]:
 
 
 def _cargo(text: str) -> list[str]:
-    package = load_toml(text).get("package")
+    package = manifest_toml(text).get("package")
     return _strings(package.get("license")) if isinstance(package, dict) else []
 
 
 def _composer(text: str) -> list[str]:
-    data = load_json(text)
+    data = manifest_json(text)
     return _strings(data.get("license")) if isinstance(data, dict) else []
 
 
 def _pubspec(text: str) -> list[str]:
-    data = load_yaml(text)
+    data = manifest_yaml(text)
     return _strings(data.get("license")) if isinstance(data, dict) else []
 
 
 def _publiccode(text: str) -> list[str]:
-    data = load_yaml(text)
+    data = manifest_yaml(text)
     legal = data.get("legal") if isinstance(data, dict) else None
     return _strings(legal.get("license")) if isinstance(legal, dict) else []
 
 
 def _datapackage(text: str) -> list[str]:
-    data = load_json(text)
+    data = manifest_json(text)
     return _strings(data.get("licenses")) if isinstance(data, dict) else []
 
 
 def _pom(text: str) -> list[str]:
-    root = load_xml(text)
+    root = manifest_xml(text)
     return [
         (element.text or "").strip()
         for element in root.iter()
@@ -578,7 +566,7 @@ def _parent_is_license(root: Any, child: Any) -> bool:
 
 
 def _csproj(text: str) -> list[str]:
-    root = load_xml(text)
+    root = manifest_xml(text)
     return [
         (element.text or "").strip()
         for element in root.iter()

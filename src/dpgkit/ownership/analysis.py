@@ -18,9 +18,10 @@ from urllib.parse import urlsplit
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.evidence.copyright import COPYRIGHT, copyright_lines
 from dpgkit.inventory import FileEntry
+from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xml, manifest_yaml
 from dpgkit.licenses.analysis import license_analysis
 from dpgkit.model import Location
-from dpgkit.parsing import ParseError, load_json, load_toml, load_xml, load_yaml
+from dpgkit.parsing import ParseError
 
 # Weights: a statement of ownership outweighs a list of contributors, which outweighs a guess.
 WEIGHTS = {
@@ -196,26 +197,26 @@ def _manifest_people(ctx: ProbeContext, entry: FileEntry, text: str) -> list[tup
     found: list[tuple[str, str]] = []
     try:
         if entry.name == "package.json":
-            data = load_json(text)
+            data = manifest_json(text)
             if isinstance(data, dict):
                 found += [(n, "manifest_author") for n in _people(data.get("author"))]
                 found += [(n, "manifest_author") for n in _people(data.get("maintainers"))]
         elif entry.name == "pyproject.toml":
-            data = load_toml(text)
+            data = manifest_toml(text)
             project = data.get("project", {})
             if isinstance(project, dict):
                 found += [(n, "manifest_author") for n in _people(project.get("authors"))]
                 found += [(n, "manifest_author") for n in _people(project.get("maintainers"))]
         elif entry.name == "Cargo.toml":
-            package = load_toml(text).get("package", {})
+            package = manifest_toml(text).get("package", {})
             if isinstance(package, dict):
                 found += [(n, "manifest_author") for n in _people(package.get("authors"))]
         elif entry.name == "composer.json":
-            data = load_json(text)
+            data = manifest_json(text)
             if isinstance(data, dict):
                 found += [(n, "manifest_author") for n in _people(data.get("authors"))]
         elif entry.name == "pom.xml":
-            root = load_xml(text)
+            root = manifest_xml(text)
             for element in root.iter():
                 tag = element.tag.rsplit("}", 1)[-1]
                 if tag == "organization":
@@ -238,7 +239,7 @@ def _publiccode(ctx: ProbeContext, ranking: _Ranking) -> None:
         if not entry or not text:
             continue
         try:
-            data = load_yaml(text)
+            data = manifest_yaml(text)
         except ParseError:
             continue
         legal = data.get("legal") if isinstance(data, dict) else None
