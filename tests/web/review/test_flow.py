@@ -60,7 +60,10 @@ def review_line(
 
 
 def test_repository_to_registry(
-    people: dict[str, Any], client_for: Callable[..., Any], water_repo: Path
+    people: dict[str, Any],
+    client_for: Callable[..., Any],
+    water_repo: Path,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     applicant = client_for(people["applicant"])
     reviewer = client_for(people["reviewer"])
@@ -90,9 +93,11 @@ def test_repository_to_registry(
     assert submission.reviewer == people["reviewer"]
     assert submission.status == Status.IN_REVIEW
     mail.outbox.clear()
-    response = review_line(
-        reviewer, submission, "7", "clarification", "Which law applies in Uganda?"
-    )
+    # Mail leaves when the change commits (each request is its own transaction in production).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = review_line(
+            reviewer, submission, "7", "clarification", "Which law applies in Uganda?"
+        )
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.status == Status.CLARIFICATION

@@ -86,15 +86,18 @@ def test_decisions_follow_the_lines(people: dict[str, Any], client_for: Callable
     assert Notification.objects.filter(user=people["applicant"], kind="ineligible").exists()
 
 
-def test_sign_up_confirm_and_sign_in(client_for: Callable[..., Any], db: None) -> None:
+def test_sign_up_confirm_and_sign_in(
+    client_for: Callable[..., Any], db: None, django_capture_on_commit_callbacks: Any
+) -> None:
     from django.contrib.auth.models import User
 
     client = client_for(csrf=True)
     client.get("/accounts/signup/")
-    response = client.post("/accounts/signup/", {
-        "username": "amina", "email": "amina@example.org", "password1": PASSWORD,
-        "password2": PASSWORD, "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
-    })  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/signup/", {
+            "username": "amina", "email": "amina@example.org", "password1": PASSWORD,
+            "password2": PASSWORD, "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        })  # fmt: skip
     assert response.status_code == 302
     user = User.objects.get(username="amina")
     assert not user.is_active
@@ -144,7 +147,10 @@ def test_login_is_throttled_and_password_can_be_reset(
 
 
 def test_renewal_reminds_expires_and_diffs(
-    people: dict[str, Any], client_for: Callable[..., Any], water_repo: Any
+    people: dict[str, Any],
+    client_for: Callable[..., Any],
+    water_repo: Any,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     from dpgkit.assess import assess
     from dpgkit.web.review.records import publish
@@ -157,7 +163,8 @@ def test_renewal_reminds_expires_and_diffs(
                          assessment_json=assessment)  # fmt: skip
     publish(approved, "DPG")
     mail.outbox.clear()
-    call_command("review_renewals", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("review_renewals", stdout=open("/dev/null", "w"))  # noqa: SIM115
     approved.refresh_from_db()
     assert approved.reminded_at is not None
     assert [m.to for m in mail.outbox] == [["applicant@example.org"]]

@@ -1,4 +1,9 @@
-"""Notifications: a row shown in the app, and the same notice by e-mail (console by default)."""
+"""Notifications: a row shown in the app, and the same notice by e-mail (console by default).
+
+The mail leaves only when the transaction that made the change commits: a change that is
+rolled back (a stale save, a failed publication) mails nobody, and a slow mail server never
+holds a database transaction (and its row locks) open.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
@@ -50,4 +56,7 @@ def notify(user: Any, kind: str, submission: Submission | None, for_reviewer: bo
         text = text_of(kind, submission)
         link = settings.REVIEW_SITE_URL.rstrip("/") + link_of(submission, for_reviewer)
     # The in-app notice is the record; a mail server that is down must not undo the change.
-    send_mail(text[:200], f"{text}\n\n{link}\n", None, [user.email], fail_silently=True)
+    address = user.email
+    transaction.on_commit(
+        lambda: send_mail(text[:200], f"{text}\n\n{link}\n", None, [address], fail_silently=True)
+    )

@@ -154,6 +154,19 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
+# Django's own validators on sign-up, password reset and password change: at least 10
+# characters, not one of the 20,000 most common passwords, not all digits, not close to the
+# username or e-mail address. Their messages are translated (Django's catalogs, and ours for
+# what Django's Kazakh catalog lacks: accounts/django_strings.py).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_REDIRECT_URL = "review:home"  # by role: see review.views.home
 LOGOUT_REDIRECT_URL = "registry:goods"
 SESSION_COOKIE_HTTPONLY = True
