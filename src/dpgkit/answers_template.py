@@ -1,11 +1,17 @@
-"""Write a commented answers template holding the questions an assessment left open."""
+"""Write a commented answers template holding the questions an assessment left open.
+
+``needed`` adds questions asked by someone else than the indicator rules: ``dpg answers init``
+passes the facts ``dpg nominate`` would list as missing, so one filled-in template carries a
+project from assessment to nomination.
+"""
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Sequence
 
-from dpgkit.model import Assessment
+from dpgkit.model import Assessment, Question
 from dpgkit.standard import load_standard
 
 
@@ -18,8 +24,9 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def answers_template(assessment: Assessment) -> str:
+def answers_template(assessment: Assessment, needed: Sequence[str] = ()) -> str:
     standard = load_standard(assessment.standard_version)
+    specs = standard.all_questions()
     lines = [
         f"# Answers for {assessment.project.name}: what the scan could not tell.",
         "# Fill in the values, delete what does not apply, then run:",
@@ -42,13 +49,21 @@ def answers_template(assessment: Assessment) -> str:
             lines.append(f"  {general_question.id}: {_quoted(value or '')}")
     lines.append("indicators:")
     for result in assessment.indicators:
-        if not result.questions:
+        asked = {question.id for question in result.questions}
+        extra = [
+            Question(id=qid, text=specs[qid].text, screening_field=specs[qid].screening_field)
+            for qid in dict.fromkeys(needed)
+            if qid.split(".", 1)[0] == result.id and qid in specs and qid not in asked
+        ]
+        if not result.questions and not extra:
             continue
         lines.append(f'  "{result.id}":  # {result.title}: {result.verdict.value}')
-        for question in result.questions:
-            spec = standard.all_questions()[question.id]
+        for question in [*result.questions, *extra]:
+            spec = specs[question.id]
             local = question.id.split(".", 1)[1]
             lines += _comment(question.text, "    ")
+            if question.id not in asked:
+                lines.append("    # needed for the nomination (dpg nominate)")
             if question.screening_field:
                 lines.append(f"    # registry field: {question.screening_field}")
             if question.suggestion:
