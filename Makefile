@@ -7,15 +7,23 @@ SAMPLE ?= samples/accessible-map
 
 .PHONY: setup demo serve test lint typecheck check clean
 
+# The development environment: dpgkit with its web extra and every tool `make test` uses.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[dev]'
+	touch $(VENV)/.installed-core $@
+
+# What `make demo` needs: dpgkit itself, without the web app or the development tools.
+$(VENV)/.installed-core: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
 	touch $@
 
 setup: $(VENV)/.installed
 
-demo: setup
+demo: $(VENV)/.installed-core
 	$(VENV)/bin/dpg assess $(SAMPLE) --answers $(SAMPLE)/dpg-answers.yaml || [ $$? -eq 1 ]
 
 serve: setup

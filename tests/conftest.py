@@ -127,10 +127,19 @@ def repo_factory(tmp_path: Path) -> Callable[..., Path]:
     return build
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
 @pytest.fixture
 def shared_dir() -> Path:
+    """The reference data beside the project (registry records). A developer without it gets
+    a skip; CI (CI=1) must have it, so there its absence fails instead of hiding tests."""
     if not SHARED.is_dir():
-        pytest.skip("../shared reference data is not beside the project")
+        message = f"../shared reference data is not beside the project ({SHARED})"
+        if in_ci():
+            pytest.fail(f"{message}; CI must provide it", pytrace=False)
+        pytest.skip(message)
     return SHARED
 
 

@@ -121,3 +121,13 @@ def test_dpg_assess_format_sarif(seed_repo: Path, tmp_path: Path) -> None:
     log = json.loads(out.read_text(encoding="utf-8"))
     assert schema_errors(log) == []
     assert log["runs"][0]["tool"]["driver"]["name"] == "dpgkit"
+
+
+def test_only_fail_results_carry_a_level(seed_repo: Path) -> None:
+    """SARIF 2.1.0, 3.27.9: a result whose kind is not "fail" has level "none"."""
+    results = sarif_log(assess(seed_repo, AssessOptions()))["runs"][0]["results"]
+    reviews = [result for result in results if result["kind"] == "review"]
+    assert reviews  # the fixture leaves questions open
+    assert {result["level"] for result in reviews} == {"none"}
+    failures = [result for result in results if result["kind"] == "fail"]
+    assert failures and {result["level"] for result in failures} <= {"error", "warning", "note"}

@@ -12,6 +12,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from dpgkit import __version__
 from dpgkit.errors import EXIT_BAD_INPUT, DpgError
@@ -53,14 +54,36 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _error(message: str) -> None:
+    """One line on stderr: ``dpg: error: ...`` (the README's promise for exit code 2)."""
+    line = Text("dpg: error:", style="red")
+    line.append(" " + " ".join(message.split()))
+    stderr.print(line, highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     try:
-        app()
+        # standalone_mode=False: usage errors come back to us instead of being printed as a
+        # boxed usage panel, and typer.Exit's code is returned.
+        result = app(standalone_mode=False, prog_name="dpg")
+    except typer.TyperException as error:
+        # Typer's usage errors (unknown command or option, bad value, missing argument).
+        ctx = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            ctx.get_help()  # `dpg` or `dpg sdg` alone: the help, printed by Typer, as before
+            sys.exit(EXIT_BAD_INPUT)
+        # Typer words a bad choice as pydantic does ("Value error, 'x' is not one of ...").
+        message = error.format_message().replace("Value error, ", "")
+        if ctx is not None:
+            message += f" (see {ctx.command_path} --help)"
+        _error(message)
+        sys.exit(getattr(error, "exit_code", EXIT_BAD_INPUT))
     except DpgError as error:
-        stderr.print(f"[red]dpg: error:[/red] {error.message}", highlight=False, markup=True)
+        _error(error.message)
         sys.exit(error.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         stderr.print("dpg: interrupted")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_BAD_INPUT)
+    sys.exit(result if isinstance(result, int) else 0)

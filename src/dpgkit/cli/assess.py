@@ -80,7 +80,10 @@ def assess_command(
         [], "--exclude", help="Path patterns to leave out (gitignore syntax)."
     ),
     output_format: str = typer.Option(
-        "terminal", "--format", "-f", help="terminal, json, markdown, ..."
+        "terminal",
+        "--format",
+        "-f",
+        help=f"Report format: {', '.join(['terminal', *renderers()])}.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file."

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
@@ -17,7 +16,7 @@ from markupsafe import Markup
 from dpgkit.model import Assessment, Outcome
 from dpgkit.nomination.links import Repo, repository_of
 from dpgkit.reports import renderer
-from dpgkit.reports.labels import OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS
+from dpgkit.reports.labels import OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS, answer_text
 from dpgkit.standard import load_standard
 
 OUTCOME_LABELS = {
@@ -58,12 +57,6 @@ def _location_link(repo: Repo | None, path: str, line: int | None) -> Markup:
     return Markup("<code>{}</code>").format(label)
 
 
-def _answer_text(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    return str(value)
-
-
 @renderer("html")
 def render_html(assessment: Assessment) -> str:
     project = assessment.project
@@ -86,5 +79,5 @@ def render_html(assessment: Assessment) -> str:
         outcome_symbols=OUTCOME_SYMBOLS,
         max_locations=MAX_LOCATIONS,
         location_link=lambda path, line: _location_link(repo, path, line),
-        answer_text=_answer_text,
+        answer_text=answer_text,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dpgkit.model import Outcome, Verdict
 
 VERDICT_LABELS: dict[Verdict, str] = {
@@ -23,3 +25,10 @@ OUTCOME_SYMBOLS: dict[Outcome, str] = {
     Outcome.NOT_APPLICABLE: "–",
 }
 DECLARED = "declared by the owner"
+
+
+def answer_text(value: Any) -> str:
+    """An owner's answer as a person writes it: list items joined by "; ", never ['a', 'b']."""
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dpgkit.model import Assessment, Location
 from dpgkit.reports import renderer
-from dpgkit.reports.labels import DECLARED, OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS
+from dpgkit.reports.labels import (
+    DECLARED,
+    OUTCOME_SYMBOLS,
+    VERDICT_LABELS,
+    VERDICT_SYMBOLS,
+    answer_text,
+)
 
 
 def _escape(text: str) -> str:
@@ -47,7 +53,9 @@ def render_markdown(assessment: Assessment) -> str:
             out += [f"  - {_location(location)}" for location in finding.locations[:10]]
         if result.answers:
             out += ["", f"Answers {DECLARED}:", ""]
-            out += [f"- `{answer.question}`: {answer.value}" for answer in result.answers]
+            out += [
+                f"- `{answer.question}`: {answer_text(answer.value)}" for answer in result.answers
+            ]
         if result.remediation:
             out += ["", "**What to do:**", ""]
             out += [f"- {text}" for text in result.remediation]

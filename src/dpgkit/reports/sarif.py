@@ -25,7 +25,9 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/dpgkit/dpgkit"
 SRCROOT = "%SRCROOT%"
 _ROLE_LEVEL = {"blocking": "error", "required": "error", "supporting": "warning"}
-_VERDICT_LEVEL = {Verdict.NOT_MET: "error", Verdict.NEEDS_ANSWER: "note"}
+# SARIF 2.1.0 (3.27.9): a result whose kind is not "fail" must have level "none". Undecided
+# findings and indicators awaiting the owner's answer are kind "review" (a person must look).
+_VERDICT_LEVEL = {Verdict.NOT_MET: "error", Verdict.NEEDS_ANSWER: "none"}
 
 
 def _text(value: str) -> dict[str, str]:
@@ -116,7 +118,7 @@ def _finding_result(
     rule_index: int,
 ) -> dict[str, Any]:
     unknown = finding.outcome is Outcome.UNKNOWN
-    level = "note" if unknown else rule["defaultConfiguration"]["level"]
+    level = "none" if unknown else rule["defaultConfiguration"]["level"]
     message = finding.message
     if finding.remediation:
         message += f" What to do: {finding.remediation.strip()}"

@@ -8,7 +8,13 @@ from rich.table import Table
 from rich.text import Text
 
 from dpgkit.model import Assessment, OverallVerdict, Verdict
-from dpgkit.reports.labels import DECLARED, OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS
+from dpgkit.reports.labels import (
+    DECLARED,
+    OUTCOME_SYMBOLS,
+    VERDICT_LABELS,
+    VERDICT_SYMBOLS,
+    answer_text,
+)
 
 VERDICT_STYLES = {
     Verdict.MET: "bold green",
@@ -56,7 +62,8 @@ def print_terminal(assessment: Assessment, console: Console, verbose: bool = Fal
                     line.append(f"  {location.excerpt}", style="dim")
                 parts.append(line)
         for answer in result.answers:
-            parts.append(Text(f"☑ {answer.question} ({DECLARED}): {answer.value}", style="blue"))
+            value = answer_text(answer.value)
+            parts.append(Text(f"☑ {answer.question} ({DECLARED}): {value}", style="blue"))
         for text in result.remediation:
             parts.append(Text(f"→ {text}", style="yellow"))
         for question in result.questions:
