@@ -26,15 +26,13 @@ from dpgkit.inventory.classify import (
     is_test_path,
     is_vendored,
     language_of,
-    looks_binary,
 )
-from dpgkit.inventory.decode import decode_bytes
 from dpgkit.inventory.files import FileEntry
 from dpgkit.inventory.git import GitFacts, git_facts
+from dpgkit.inventory.read import SNIFF_BYTES, FileRead, read_capped, read_text_file
 from dpgkit.inventory.walk import list_files
 
 DEFAULT_READ_CAP = 2 * 1024 * 1024
-_SNIFF_BYTES = 8192
 _CACHE_BUDGET = 256 * 1024 * 1024
 _EXCERPT_CHARS = 160
 # Extensions whose content is binary by definition: no need to open them to know.
@@ -139,15 +137,29 @@ class Inventory:
             self._warned.add(key)
             self.warnings.append(message)
 
-    def _read_bytes(self, entry: FileEntry, limit: int) -> bytes | None:
-        try:
-            with self._absolute[entry.path].open("rb") as handle:
-                data = handle.read(limit)
-        except OSError as error:
-            self._warn_once(entry.path, f"{entry.path}: cannot be read ({error.strerror or error})")
-            return None
-        self.bytes_read += len(data)
-        return data
+    def target(self, entry: FileEntry) -> str:
+        """The path to open for entry: inside the root, its links resolved at listing."""
+        return str(self._absolute[entry.path])
+
+    def _read(self, entry: FileEntry, limit: int) -> FileRead:
+        read = read_text_file(self.target(entry), entry.size, limit)
+        self.record(entry, read, limit)
+        return read
+
+    def record(self, entry: FileEntry, read: FileRead, limit: int | None = None) -> None:
+        """Account for a read of entry made here or by the scan pass's workers."""
+        self.bytes_read += read.bytes_read
+        self._binary[entry.path] = read.binary
+        if read.error is not None:
+            self._warn_once(entry.path, f"{entry.path}: cannot be read ({read.error})")
+            return
+        if read.truncated:
+            limit = limit or self.read_cap
+            self._truncated.add(entry.path)
+            self._warn_once(
+                entry.path,
+                f"{entry.path}: {entry.size:,} bytes, only the first {limit:,} were read",
+            )
 
     def is_binary(self, entry: FileEntry) -> bool:
         known = self._binary.get(entry.path)
@@ -158,10 +170,21 @@ class Inventory:
             return True
         if entry.path in self._text:
             return self._text[entry.path] is None
-        sample = self._read_bytes(entry, _SNIFF_BYTES)
-        binary = sample is None or looks_binary(sample)
+        try:
+            sample, binary = read_capped(self.target(entry), SNIFF_BYTES)
+        except OSError as error:
+            self._warn_once(entry.path, f"{entry.path}: cannot be read ({error.strerror or error})")
+            binary = True
+        else:
+            self.bytes_read += len(sample)
         self._binary[entry.path] = binary
         return binary
+
+    def knows_binary(self, entry: FileEntry) -> bool | None:
+        """Whether entry is binary when that is known without reading it, else None."""
+        if entry.suffix in _BINARY_EXTENSIONS:
+            return True
+        return self._binary.get(entry.path)
 
     def kind(self, entry: FileEntry) -> str:
         return "binary" if self.is_binary(entry) else "text"
@@ -178,20 +201,7 @@ class Inventory:
             self._binary[resolved.path] = True
             return None
         limit = min(cap or self.read_cap, self.read_cap)
-        data = self._read_bytes(resolved, limit)
-        text: str | None
-        if data is None or looks_binary(data[:_SNIFF_BYTES]):
-            text = None
-            self._binary[resolved.path] = True
-        else:
-            self._binary[resolved.path] = False
-            text, _encoding = decode_bytes(data)
-            if resolved.size > limit:
-                self._truncated.add(resolved.path)
-                self._warn_once(
-                    resolved.path,
-                    f"{resolved.path}: {resolved.size:,} bytes, only the first {limit:,} were read",
-                )
+        text = self._read(resolved, limit).text
         self._remember(resolved.path, text)
         return text
 
