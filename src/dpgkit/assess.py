@@ -1,4 +1,4 @@
-"""The pipeline: checkout -> inventory -> probes -> rules -> Assessment.
+"""The pipeline: checkout -> inventory -> scan pass -> probes -> rules -> Assessment.
 
 Consumers (reports, nomination, web) start from the Assessment this returns and never
 scan again.
@@ -32,6 +32,9 @@ class AssessOptions:
     types: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     standard_version: str = CURRENT_VERSION
+    # Processes for the pass over the file contents (dpgkit.scan); 1 runs it in this
+    # process. The CLI defaults to every core available; library callers opt in.
+    jobs: int = 1
 
 
 ProgressHook = Callable[[str, int, int], None]
@@ -57,8 +60,16 @@ def assess(
 
     types = options.types or config.types
     facts = gather_facts(inventory, types or None)
-    context = ProbeContext(inventory, facts, answers, config, standard)
-    probes = all_probes()
+
+    def on_files(done_files: int, total_files: int) -> None:
+        if progress is not None:
+            progress("reading files", done_files, total_files)
+
+    context = ProbeContext(
+        inventory, facts, answers, config, standard, jobs=options.jobs, scan_progress=on_files
+    )
+    probes = all_probes()  # imports every analysis, so every scanner is registered
+    context.scan_files()  # one pass over the file contents, for all of them
     total = len(probes)
     done = 0
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
+from dpgkit.scan import Scanned, Scanner, ScanProgress, registered, run_scan
 
 if TYPE_CHECKING:
     from dpgkit.answers import Answers
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from dpgkit.standard import Standard
 
 T = TypeVar("T")
+H = TypeVar("H")
 
 
 class ProbeContext:
@@ -33,6 +35,8 @@ class ProbeContext:
         answers: Answers,
         config: Config,
         standard: Standard,
+        jobs: int = 1,
+        scan_progress: ScanProgress | None = None,
     ) -> None:
         self.inventory = inventory
         self.facts = facts
@@ -43,6 +47,24 @@ class ProbeContext:
         # Secret values a scanner found that no redaction pattern describes; every output
         # of this assessment masks them (see dpgkit.redact). Held in memory only.
         self.sensitive: set[str] = set()
+        self.jobs = jobs
+        self.scan_progress = scan_progress
+        self._scanned: dict[str, Scanned[Any]] = {}
+
+    def scan_files(self) -> None:
+        """The pass over the file contents for every registered scanner not yet run."""
+        pending = [scanner for scanner in registered() if scanner.name not in self._scanned]
+        if pending:
+            self._scanned.update(run_scan(self.inventory, pending, self.jobs, self.scan_progress))
+
+    def scanned(self, scanner: Scanner[H]) -> Scanned[H]:
+        """One scanner's results from the pass (run now if it has not run yet)."""
+        if scanner.name not in self._scanned:
+            self.scan_files()
+        if scanner.name not in self._scanned:  # not registered: a pass of its own
+            self._scanned.update(run_scan(self.inventory, [scanner], self.jobs))
+        result: Scanned[H] = self._scanned[scanner.name]
+        return result
 
     def derive(self, analysis: Callable[[ProbeContext], T]) -> T:
         """Run a shared analysis (license scan, dependency list...) once per assessment."""

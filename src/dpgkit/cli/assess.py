@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
 from dpgkit.model import Assessment, OverallVerdict, Verdict
 from dpgkit.reports import renderers
 from dpgkit.reports.terminal import print_terminal
+from dpgkit.scan import available_cores
 
 
 class FailOn(StrEnum):
@@ -41,22 +43,46 @@ def exit_code_for(assessment: Assessment, fail_on: FailOn) -> int:
     return EXIT_OK if eligible else EXIT_NOT_ELIGIBLE
 
 
+# A run shorter than this shows no bar at all: it would only flicker.
+_PROGRESS_DELAY = 1.0
+_REFRESH_EVERY = 0.1
+
+
 def run_assessment(path: Path, options: AssessOptions, show_progress: bool) -> Assessment:
     if not show_progress:
         return assess(path, options)
-    with Progress(
+    # No refresh thread (auto_refresh off): the scan pass forks worker processes, and a
+    # thread writing to the terminal at that moment must not exist. The bar is drawn from
+    # the hook, and only once the run has lasted a second.
+    bar = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         console=Console(stderr=True),
         transient=True,
-    ) as bar:
-        task = bar.add_task("listing files", total=None)
+        auto_refresh=False,
+    )
+    task = bar.add_task("listing files", total=None)
+    started = time.monotonic()
+    shown = False
+    last_refresh = 0.0
 
-        def hook(probe_id: str, done: int, total: int) -> None:
-            bar.update(task, description=probe_id, completed=done, total=total)
+    def hook(step: str, done: int, total: int) -> None:
+        nonlocal shown, last_refresh
+        bar.update(task, description=step, completed=done, total=total)
+        now = time.monotonic()
+        if not shown and now - started >= _PROGRESS_DELAY:
+            bar.start()
+            shown = True
+        if shown and now - last_refresh >= _REFRESH_EVERY:
+            bar.refresh()
+            last_refresh = now
 
+    try:
         return assess(path, options, progress=hook)
+    finally:
+        if shown:
+            bar.stop()
 
 
 def _types(values: list[str]) -> list[str]:
@@ -94,6 +120,13 @@ def assess_command(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Show evidence for met indicators too."
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for reading and scanning files (default: every core available; 1: no extra processes).",
+    ),
     interactive: bool = typer.Option(
         False,
         "--interactive",
@@ -112,7 +145,10 @@ def assess_command(
     # --interactive creates the answers file, so it need not exist yet.
     existing = answers if answers is None or not interactive or answers.exists() else None
     options = AssessOptions(
-        answers_path=existing, types=_types(project_type), exclude=list(exclude)
+        answers_path=existing,
+        types=_types(project_type),
+        exclude=list(exclude),
+        jobs=jobs or available_cores(),
     )
     assessment = run_assessment(path, options, show_progress=sys.stderr.isatty())
     if interactive:
