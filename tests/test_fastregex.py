@@ -48,3 +48,28 @@ def test_prefilter_never_misses_a_secret_a_pattern_finds() -> None:
         assert matching, sample
         assert matching <= {name for name, _ in patterns_for(sample)}, sample
     assert patterns_for("def add(a, b):\n    return a + b\n") == _ALWAYS
+
+
+def test_gates_open_wherever_python_matches_unicode_included() -> None:
+    from dpgkit.fastregex import compile_gate, gate_source, literal_source
+
+    cases = [
+        (
+            r"(?i)(?<![\w.-])[\w.-]{0,60}api[_-]?key\s*=\s*'(?P<s>\w{4,})",
+            "clé_API_KEY\u00a0= 'ünï4'",
+        ),
+        (r"(?i)(?<![\w.-])[\w.-]{0,60}api[_-]?key\s*=\s*'(?P<s>\w{4,})", "APİ_KEY = 'abcd'"),
+        (r"café\b", "un café noir"),  # a boundary after é: RE2 alone would not see it
+        (r"(?m)^\d{3}$", "١٢٣"),  # Arabic-Indic digits are \d to Python
+        (r"foo(?=bar)", "foobar"),
+    ]
+    for pattern, text in cases:
+        assert re.search(pattern, text), pattern
+        gate = compile_gate(pattern)
+        assert gate is not None and is_linear(gate), gate_source(pattern)
+        assert gate.search(text), (gate_source(pattern), text)
+    assert compile_gate(r"(a)\1") is None  # a back-reference has no gate: always run
+    word = compile_scanner(literal_source("private_key"))
+    assert (
+        word.search("PRİVATE_KEY") and word.search("private_Key") and not word.search("privatekey")
+    )

@@ -9,16 +9,18 @@ Only the checked-out tree is read; the git history is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from dpgkit.fastregex import compile_scanner
+from dpgkit.fastregex import compile_gate, compile_scanner, literal_source
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
-from dpgkit.redact import MASK, patterns_for, redact_text
+from dpgkit.redact import MASK, SECRET_PATTERNS, redact_text
+from dpgkit.scan import Scanned, Scanner, register, run_scan
 from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
 
@@ -28,10 +30,6 @@ if TYPE_CHECKING:
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
 _ASSIGNMENT_KINDS = frozenset({"assigned password or secret", "password in configuration"})
-_ASSIGNMENT_WORDS = (
-    *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
-    *("access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey"),
-)
 _PLACEHOLDER = re.compile(
     r"^(?:[<{\[(%$*#.x_-].*|.*[>}\])]$|(?:change[_-]?me|changeit|password|passwd|secret|token|"
     r"none|null|nil|undefined|true|false|empty|required|optional|string|your[_-].*|.*[_-]here|"
@@ -160,37 +158,162 @@ def _is_placeholder(value: str) -> bool:
     return bool(_PLACEHOLDER.match(value)) or len(set(value)) <= 2
 
 
-# Credential formats are gated by one linear-time RE2 pass (dpgkit.redact.patterns_for);
-# the patterns RE2 cannot run (look-arounds) are gated by the words they need.
-# A text holding none of a pattern's words cannot match it; the words run as one RE2 pass.
-_WORD_GATED: dict[str, Any] = {
-    kind: compile_scanner("|".join(re.escape(word) for word in words), ignore_case=True)
-    for kind, words in (
-        ("assigned password or secret", _ASSIGNMENT_WORDS),
-        ("password in configuration", _ASSIGNMENT_WORDS),
-        ("credentials in a URL", ("://",)),
-    )
+# --- matching ---------------------------------------------------------------------
+# One RE2 set per file says which detectors can match at all (dpgkit.fastregex gates:
+# each a superset of its Python pattern); only those run, with Python's own semantics.
+# Most files open none. Entropy is computed only for values on the lines the entropy
+# gate points at, never line by line over whole files.
+# Any value looks_random() accepts is 20+ characters of this alphabet right after a
+# separator, with a digit in its first 400 unless it is 32+ mixed-case hex letters.
+_ENTROPY_GATE = (
+    r"(?::=|=>|[:=])[ \t]*[\"'`]?(?:"
+    + "|".join(f"[A-Za-z0-9+/=_-]{{{i}}}[0-9][A-Za-z0-9+/=_-]{{{19 - i}}}" for i in range(20))
+    + r"|[A-Za-z0-9+/=_-]{20}[A-Za-z0-9+/=_-]{0,379}[0-9]|[a-fA-F]{32})"
+)
+
+
+@dataclass(frozen=True)
+class _RunStart:
+    """A pattern that starts with ``(?<![C])`` and up to ``longest`` C-characters before a
+    literal anchor: a match can only start where the run of C-characters ending at an
+    anchor starts, so the pattern is tried there and nowhere else (finditer's result)."""
+
+    anchor: Any  # finds every anchor occurrence (RE2, Python's case rules)
+    run: re.Pattern[str]  # C-characters, matched backwards from the anchor
+    longest: int
+    shortest: int = 0
+
+
+_ASSIGNMENT_ANCHOR = (
+    *("password", "passwd", "pwd", "secret", "token", "api_key", "api-key", "apikey"),
+    *("access_key", "access-key", "accesskey", "client_secret", "client-secret"),
+    *("clientsecret", "private_key", "private-key", "privatekey"),
+)
+# Keyed by the pattern's own source: if dpgkit.redact changes a pattern, its fast path
+# no longer applies and the pattern runs over the whole text (correct, only slower).
+_RUN_STARTS = {
+    r"(?i)(?<![\w.-])[\w.-]{0,60}(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|client[_-]?secret|private[_-]?key)[\w.-]{0,60}"
+    r"[\"']?\s*(?::=|=>|[:=])\s*[\"'](?P<secret>[^\"'\s]{4,})": (
+        "|".join(literal_source(word) for word in _ASSIGNMENT_ANCHOR),
+        re.compile(r"[\w.-]*"),
+        60,
+        0,
+    ),
+    r"(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}://[^\s:/@]{1,200}:(?P<secret>[^\s@/]{3,200})@": (
+        re.escape("://"),
+        re.compile(r"[a-z0-9+.-]*", re.IGNORECASE),
+        31,
+        1,
+    ),
 }
 
 
-def _triggered(kind: str, text: str) -> bool:
-    words = _WORD_GATED.get(kind)
-    return words is None or words.search(text) is not None
+@dataclass(frozen=True)
+class _Detectors:
+    gates: Any  # one RE2 set: a gate per secret pattern that has one, then entropy's
+    owners: tuple[int, ...]  # set index -> SECRET_PATTERNS index (-1: the entropy gate)
+    always: frozenset[int]  # patterns without a gate: they always run
+    run_starts: dict[int, _RunStart]
 
 
-def _pattern_hits(text: str) -> Iterator[tuple[str, int, int, str]]:
-    """(kind, start, end, value) for every SECRET_PATTERNS match."""
-    for kind, pattern in patterns_for(text):
-        if not _triggered(kind, text):
+_ENTROPY = -1
+
+
+@cache
+def _detectors() -> _Detectors:
+    """Built once per process (workers build their own, from the same patterns)."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = 256 << 20
+    gates = re2.Set.SearchSet(options)
+    owners: list[int] = []
+    always: set[int] = set()
+    run_starts: dict[int, _RunStart] = {}
+    for index, (_kind, pattern) in enumerate(SECRET_PATTERNS):
+        gate = compile_gate(pattern.pattern)
+        if gate is None:
+            always.add(index)
+        else:
+            gates.Add(gate.pattern)
+            owners.append(index)
+        fast = _RUN_STARTS.get(pattern.pattern)
+        if fast is not None:
+            anchor, run, longest, shortest = fast
+            run_starts[index] = _RunStart(compile_scanner(anchor), run, longest, shortest)
+    gates.Add(_ENTROPY_GATE)
+    owners.append(_ENTROPY)
+    gates.Compile()
+    return _Detectors(gates, tuple(owners), frozenset(always), run_starts)
+
+
+def _open_detectors(text: str) -> frozenset[int]:
+    """SECRET_PATTERNS indices (and _ENTROPY) that can match text: one RE2 pass."""
+    detectors = _detectors()
+    matched = detectors.gates.Match(text) or ()
+    return detectors.always | frozenset(detectors.owners[index] for index in matched)
+
+
+def _run_start_matches(
+    fast: _RunStart, pattern: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, trying the pattern only where it can start."""
+    starts: set[int] = set()
+    for anchor in fast.anchor.finditer(text):
+        position = anchor.start()
+        window = text[max(0, position - fast.longest - 1) : position]
+        found = fast.run.match(window[::-1])
+        run = len(found.group(0)) if found else 0
+        # A full window means a run longer than the pattern allows before its anchor.
+        if fast.shortest <= run <= fast.longest:
+            starts.add(position - run)
+    last_end = 0
+    for start in sorted(starts):
+        if start < last_end:
             continue
-        for match in pattern.finditer(text):
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            last_end = match.end()
+
+
+def _pattern_hits(text: str, opened: frozenset[int]) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, value) for every SECRET_PATTERNS match."""
+    run_starts = _detectors().run_starts
+    for index, (kind, pattern) in enumerate(SECRET_PATTERNS):
+        if index not in opened:
+            continue  # its gate found nothing: it cannot match
+        fast = run_starts.get(index)
+        matches = _run_start_matches(fast, pattern, text) if fast else pattern.finditer(text)
+        for match in matches:
             start, end = match.span("secret")
             yield kind, start, end, match.group("secret")
 
 
+def _gated_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines holding a value the entropy gate accepts, in order."""
+    gate = compile_scanner(_ENTROPY_GATE)
+    last = -1
+    for match in gate.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start <= last:
+            continue
+        end = text.find("\n", match.start())
+        last = end = end if end != -1 else len(text)
+        yield start, end
+
+
+def _separator_matches(text: str) -> Iterator[re.Match[str]]:
+    # A value never crosses a line, so finditer over the gated lines alone yields what
+    # it yields over the whole text on those lines; other lines hold no acceptable value.
+    for start, end in _gated_lines(text):
+        yield from _VALUE_AFTER_SEPARATOR.finditer(text, start, end)
+
+
 def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, str]]:
     config = entry.suffix in _CONFIG_SUFFIXES or entry.name.lower().startswith(".env")
-    for match in _VALUE_AFTER_SEPARATOR.finditer(text):
+    for match in _separator_matches(text):
         value = match.group("value")
         if not config and len(value) < 20:
             continue
@@ -210,7 +333,11 @@ def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, 
 def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
     found: list[tuple[str, int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, start, end, value in [*_pattern_hits(text), *_entropy_hits(entry, text)]:
+    opened = _open_detectors(text)
+    candidates = [*_pattern_hits(text, opened)]
+    if _ENTROPY in opened:
+        candidates += _entropy_hits(entry, text)
+    for kind, start, end, value in candidates:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
         if kind in _ASSIGNMENT_KINDS and _is_placeholder(value):
@@ -241,30 +368,54 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
         )
 
 
-def scan_secrets(inventory: Inventory) -> SecretScan:
-    """Every secret-looking value in the project's own files, with file, line and context."""
+# --- the driving loop: one scanner on the pass over the files (dpgkit.scan) ---------
+def _wanted(entry: FileEntry) -> bool:
+    return entry.own and entry.name.lower() not in _LOCK_FILES
+
+
+def _scan_file(entry: FileEntry, text: str) -> SecretScan | None:
+    """One text file's secrets (in a worker process when the pass runs on several)."""
+    found = SecretScan()
+    _scan_text(entry, text, found)
+    name = entry.name.lower()
+    if name in _KEY_FILE_NAMES and not found.hits and text.strip():
+        # .htpasswd holds password hashes, .netrc and .pgpass plain passwords.
+        confidence = Confidence.LOW if name == ".htpasswd" else Confidence.HIGH
+        found.hits.append(_file_hit(entry, "credential file", confidence))
+    return found if found.hits or found.values else None
+
+
+def _key_store(entry: FileEntry) -> SecretScan | None:
+    store = _KEY_STORE_SUFFIXES.get(entry.suffix)
+    return SecretScan(hits=[_file_hit(entry, store, Confidence.HIGH)]) if store else None
+
+
+SECRETS: Scanner[SecretScan] = register(
+    Scanner("committed secrets", wants=_wanted, scan=_scan_file, on_binary=_key_store)
+)
+
+
+def _assemble(entries: Iterable[FileEntry], scanned: Scanned[SecretScan]) -> SecretScan:
+    """The files' results in inventory order, up to the cap on hits."""
     scan = SecretScan()
-    for entry in inventory.own_files():
+    by_path = scanned.by_path()
+    for entry in entries:
         if len(scan.hits) >= _MAX_HITS:
             break
-        name = entry.name.lower()
-        if name in _LOCK_FILES:
+        if not _wanted(entry):
             continue
-        store = _KEY_STORE_SUFFIXES.get(entry.suffix)
-        if store is not None and inventory.is_binary(entry):
-            scan.hits.append(_file_hit(entry, store, Confidence.HIGH))
-            continue
-        text = inventory.text(entry)
-        if text is None:
-            continue
-        scan.files_scanned += 1
-        before = len(scan.hits)
-        _scan_text(entry, text, scan)
-        if name in _KEY_FILE_NAMES and len(scan.hits) == before and text.strip():
-            # .htpasswd holds password hashes, .netrc and .pgpass plain passwords.
-            confidence = Confidence.LOW if name == ".htpasswd" else Confidence.HIGH
-            scan.hits.append(_file_hit(entry, "credential file", confidence))
+        if entry.path in scanned.texts:
+            scan.files_scanned += 1
+        found = by_path.get(entry.path)
+        if found is not None:
+            scan.hits += found.hits
+            scan.values |= found.values
     return scan
+
+
+def scan_secrets(inventory: Inventory) -> SecretScan:
+    """Every secret-looking value in the project's own files, with file, line and context."""
+    return _assemble(inventory.files, run_scan(inventory, [SECRETS])[SECRETS.name])
 
 
 def _file_hit(entry: FileEntry, kind: str, confidence: Confidence) -> SecretHit:
@@ -285,6 +436,6 @@ def describe(hit: SecretHit) -> str:
 
 def committed_secrets(ctx: ProbeContext) -> SecretScan:
     """The scan for ``ctx.derive``: its values join the assessment's redaction list."""
-    scan = scan_secrets(ctx.inventory)
+    scan = _assemble(ctx.inventory.files, ctx.scanned(SECRETS))
     ctx.sensitive.update(scan.values)
     return scan
