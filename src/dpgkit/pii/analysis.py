@@ -14,8 +14,9 @@ from dpgkit.inventory import Inventory
 from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.classify import Category, Classified, classify_all
 from dpgkit.pii.fields import DataField, ReadProblem
-from dpgkit.pii.readers import read_data_models
+from dpgkit.pii.readers import FileModels, read_data_models
 from dpgkit.pii.scale import Scale
+from dpgkit.scan import Scanned
 
 _MANIFESTS = re.compile(
     r"(^|/)(package\.json|requirements[\w.-]*\.txt|pipfile|pyproject\.toml|setup\.py|setup\.cfg|"
@@ -107,8 +108,11 @@ def _scale(report: PersonalData) -> tuple[Scale, list[str]]:
     return scale, reasons
 
 
-def analyse_personal_data(inventory: Inventory) -> PersonalData:
-    models = read_data_models(inventory)
+def analyse_personal_data(
+    inventory: Inventory, scanned: Scanned[FileModels] | None = None
+) -> PersonalData:
+    """``scanned``: the data-model scanner's results of the pass over the files, when it ran."""
+    models = read_data_models(inventory, scanned)
     # One field declared by a model, its migration and its schema is one field.
     unique: dict[tuple[str, str, str], DataField] = {}
     for data_field in models.fields:

@@ -12,8 +12,16 @@ import pathspec
 
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.pii.analysis import PersonalData, analyse_personal_data
-from dpgkit.pii.laws import LawReference, find_law_references
-from dpgkit.pii.signals import Signals, code_signals, document_signals, policy_files
+from dpgkit.pii.laws import LAWS, LawReference, find_law_references
+from dpgkit.pii.readers import MODELS
+from dpgkit.pii.signals import (
+    CODE_SIGNALS,
+    DOCUMENT_SIGNALS,
+    Signals,
+    code_signals,
+    document_signals,
+    policy_files,
+)
 
 if TYPE_CHECKING:
     from dpgkit.analysis.context import ProbeContext
@@ -45,7 +53,8 @@ def _on_evidence(ctx: ProbeContext, analysis: Callable[[Inventory], T]) -> T:
 
 
 def personal_data(ctx: ProbeContext) -> PersonalData:
-    report = _on_evidence(ctx, analyse_personal_data)
+    scanned = ctx.scanned(MODELS)
+    report = _on_evidence(ctx, lambda view: analyse_personal_data(view, scanned))
     for problem in report.problems[:20]:
         ctx.inventory.warnings.append(
             f"{problem.path}: {problem.message} (personal data in it may be missed)"
@@ -54,11 +63,13 @@ def personal_data(ctx: ProbeContext) -> PersonalData:
 
 
 def code_features(ctx: ProbeContext) -> Signals:
-    return _on_evidence(ctx, code_signals)
+    scanned = ctx.scanned(CODE_SIGNALS)
+    return _on_evidence(ctx, lambda view: code_signals(view, scanned))
 
 
 def document_features(ctx: ProbeContext) -> Signals:
-    return _on_evidence(ctx, document_signals)
+    scanned = ctx.scanned(DOCUMENT_SIGNALS)
+    return _on_evidence(ctx, lambda view: document_signals(view, scanned))
 
 
 def policies(ctx: ProbeContext) -> dict[str, list[FileEntry]]:
@@ -66,4 +77,5 @@ def policies(ctx: ProbeContext) -> dict[str, list[FileEntry]]:
 
 
 def law_references(ctx: ProbeContext) -> list[LawReference]:
-    return _on_evidence(ctx, find_law_references)
+    scanned = ctx.scanned(LAWS)
+    return _on_evidence(ctx, lambda view: find_law_references(view, scanned))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dpgkit.inventory import FileEntry, Inventory
@@ -48,34 +49,87 @@ MAX_MODEL_BYTES = 1024 * 1024
 _MINIFIED_LINE = 1000
 
 
-def candidate_files(inventory: Inventory, *suffixes: str) -> list[FileEntry]:
-    """The project's own, non-test files with one of suffixes."""
-    return [e for e in inventory.with_suffix(*suffixes) if not e.test]
+@dataclass(frozen=True)
+class FileReader:
+    """One family of model files: which files, the words they must hold, how one is read.
+
+    ``parse`` is a pure module-level function of one file, so the pass over the files
+    (dpgkit.scan) can run it in any process.
+    """
+
+    name: str
+    suffixes: frozenset[str]
+    parse: Callable[[FileEntry, str, ReadResult], None]
+    hint: re.Pattern[str] | None = None
+    skip_over: int | None = None  # larger files are left out without a word
+    not_named: frozenset[str] = frozenset()  # lower-case names that are never models
+
+    def wants(self, entry: FileEntry) -> bool:
+        """The project's own, non-test files with one of the suffixes."""
+        return (
+            entry.suffix in self.suffixes
+            and entry.own
+            and not entry.test
+            and (self.skip_over is None or entry.size <= self.skip_over)
+            and entry.name.lower() not in self.not_named
+        )
 
 
 _MODEL_PATH = re.compile(r"model|migrat|schema|entit|db/|database|\.prisma$|\.sql$|\.graphql", re.I)
 
 
-def model_text(
-    inventory: Inventory, entry: FileEntry, result: ReadResult, hint: re.Pattern[str] | None = None
-) -> str | None:
-    """The text of a model file, or None (binary, huge, minified, or without ``hint``).
+def model_like(entry: FileEntry) -> bool:
+    return _MODEL_PATH.search(entry.path) is not None
 
-    A file that looks like a model by its path, but cannot be read, is noted as a problem:
-    personal data in it may be missed, and the owner should know.
+
+def too_large(entry: FileEntry, result: ReadResult) -> bool:
+    """Files too large to read as models are never read, and noted when they look like one."""
+    if entry.size <= MAX_MODEL_BYTES:
+        return False
+    if model_like(entry):
+        result.problems.append(
+            ReadProblem(entry.path, f"{entry.size:,} bytes: too large to read as a data model")
+        )
+    return True
+
+
+def unreadable(entry: FileEntry, result: ReadResult) -> None:
+    """A wanted file that turned out binary (or could not be read)."""
+    if model_like(entry):
+        result.problems.append(ReadProblem(entry.path, "binary content in a source file"))
+
+
+def read_model_file(reader: FileReader, entry: FileEntry, text: str) -> ReadResult:
+    """One file read by one reader: its fields, or why it was not read."""
+    result = ReadResult()
+    checked = model_text_of(entry, text, result, reader.hint)
+    if checked is not None:
+        reader.parse(entry, checked, result)
+    return result
+
+
+def read_files(inventory: Inventory, reader: FileReader) -> ReadResult:
+    """Every file of one reader, read through the inventory (one reader, one process)."""
+    result = ReadResult()
+    for entry in inventory.files:
+        if not reader.wants(entry) or too_large(entry, result):
+            continue
+        text = inventory.text(entry)
+        if text is None:
+            unreadable(entry, result)
+            continue
+        result.extend(read_model_file(reader, entry, text))
+    return result
+
+
+def model_text_of(
+    entry: FileEntry, text: str, result: ReadResult, hint: re.Pattern[str] | None = None
+) -> str | None:
+    """The text of a model file, or None (minified, or without ``hint``).
+
+    A minified file is noted as a problem: personal data in it may be missed, and the
+    owner should know.
     """
-    model_like = _MODEL_PATH.search(entry.path) is not None
-    if entry.size > MAX_MODEL_BYTES:
-        if model_like:
-            result.problems.append(
-                ReadProblem(entry.path, f"{entry.size:,} bytes: too large to read as a data model")
-            )
-        return None
-    text = inventory.text(entry)
-    if text is None:
-        if model_like:
-            result.problems.append(ReadProblem(entry.path, "binary content in a source file"))
-        return None
     if hint is not None and not hint.search(text):
         return None
     lines = text.count("\n") + 1

@@ -8,11 +8,12 @@ from functools import cache
 from importlib import resources
 
 from dpgkit.fastregex import compile_scanner
-from dpgkit.inventory import Inventory
+from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.classify import PROSE_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.parsing import load_data_yaml
-from dpgkit.pii.signals import policy_files
+from dpgkit.pii.signals import is_policy
+from dpgkit.scan import Scanned, Scanner, register, run_scan
 
 _MAX_FILE = 1024 * 1024
 
@@ -51,33 +52,55 @@ def privacy_laws() -> tuple[Law, ...]:
     )
 
 
-def find_law_references(inventory: Inventory) -> list[LawReference]:
-    """The first reference to each law, policy documents and top-level files first."""
-    policies = {entry.path for entries in policy_files(inventory).values() for entry in entries}
-    entries = [
-        entry
-        for entry in inventory.own_files()
-        if (entry.suffix in PROSE_SUFFIXES or entry.path in policies)
+def _wanted(entry: FileEntry) -> bool:
+    return (
+        entry.own
+        and (entry.suffix in PROSE_SUFFIXES or is_policy(entry))
         and entry.size <= _MAX_FILE
         and not entry.test
-    ]
-    entries.sort(key=lambda entry: (entry.path not in policies, entry.depth, entry.path))
+    )
+
+
+# One file's first reference to each law it names: (law id, line, excerpt).
+FileLaws = tuple[tuple[str, int, str], ...]
+
+
+def _scan(entry: FileEntry, text: str) -> FileLaws | None:
+    found = []
+    for law in privacy_laws():
+        match = law.pattern.search(text)
+        if match:
+            line = text.count("\n", 0, match.start()) + 1
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.start())
+            found.append((law.id, line, excerpt(text[start : end if end != -1 else len(text)])))
+    return tuple(found) or None
+
+
+LAWS: Scanner[FileLaws] = register(
+    Scanner(
+        "privacy laws",
+        wants=_wanted,
+        scan=_scan,
+        # Every law's words (and nothing else) open the file: most documents name none.
+        gate="(?i:" + "|".join(f"(?:{law.pattern.pattern})" for law in privacy_laws()) + ")",
+    )
+)
+
+
+def find_law_references(
+    inventory: Inventory, scanned: Scanned[FileLaws] | None = None
+) -> list[LawReference]:
+    """The first reference to each law, policy documents and top-level files first."""
+    if scanned is None:
+        scanned = run_scan(inventory, [LAWS])[LAWS.name]
+    entries = [entry for entry in inventory.files if _wanted(entry)]
+    entries.sort(key=lambda entry: (not is_policy(entry), entry.depth, entry.path))
+    laws = {law.id: law for law in privacy_laws()}
+    by_path = scanned.by_path()
     found: dict[str, LawReference] = {}
-    laws = privacy_laws()
     for entry in entries:
-        text = inventory.text(entry)
-        if not text:
-            continue
-        for law in laws:
-            if law.id in found:
-                continue
-            match = law.pattern.search(text)
-            if match:
-                line = text.count("\n", 0, match.start()) + 1
-                start = text.rfind("\n", 0, match.start()) + 1
-                end = text.find("\n", match.start())
-                quoted = excerpt(text[start : end if end != -1 else len(text)])
-                found[law.id] = LawReference(law, entry.path, line, quoted)
-        if len(found) == len(laws):
-            break
+        for law_id, line, quoted in by_path.get(entry.path, ()):
+            if law_id not in found:
+                found[law_id] = LawReference(laws[law_id], entry.path, line, quoted)
     return list(found.values())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,6 +22,7 @@ from dpgkit.inventory.classify import PROSE_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
+from dpgkit.scan import Scanned, Scanner, register, run_scan
 
 _CODE_SUFFIXES = frozenset(
     {
@@ -142,71 +144,125 @@ def _minified(text: str) -> bool:
     return len(text) > 20_000 and len(text) / (text.count("\n") + 1) > 1000
 
 
-def _scan(inventory: Inventory, entries: list[FileEntry], section: str) -> Signals:
-    pattern, labels = _combined(section)
+# One file's hits by signal, in the order found (at most the cap of each signal).
+FileSignals = tuple[tuple[str, tuple[Hit, ...]], ...]
+
+
+def _scan_text(entry: FileEntry, text: str, section: str) -> FileSignals | None:
+    """One file's signals (in a worker process when the pass runs on several)."""
+    if not text or _minified(text):
+        return None
+    pattern, _labels = _combined(section)
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for match in pattern.finditer(text):
+        name = match.lastgroup
+        # No file gives more than the cap: the merge caps again across files.
+        if name is None or len(hits[name]) >= _HITS_PER_SIGNAL * 4:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        if (name, line) in seen:
+            continue
+        seen.add((name, line))
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        line_text = text[start : end if end != -1 else len(text)]
+        if section == "code" and _not_code(line_text):
+            continue
+        hits[name].append(Hit(entry.path, line, excerpt(line_text), entry.test))
+    return tuple((name, tuple(found)) for name, found in hits.items() if found) or None
+
+
+def _merge(entries: Iterable[FileEntry], scanned: Scanned[FileSignals], section: str) -> Signals:
+    """Files' hits in inventory order, each signal capped as one scan over them would."""
+    _pattern, labels = _combined(section)
+    by_path = scanned.by_path()
     hits: dict[str, list[Hit]] = defaultdict(list)
     for entry in entries:
-        if entry.size > _MAX_FILE:
-            continue
-        text = inventory.text(entry)
-        if not text or _minified(text):
-            continue
-        test = entry.test
-        if test and section == "code":
-            continue  # test fixtures describe features; they do not implement them
-        seen: set[tuple[str, int]] = set()
-        for match in pattern.finditer(text):
-            name = match.lastgroup
-            if name is None or len(hits[name]) >= _HITS_PER_SIGNAL * 4:
-                continue
-            line = text.count("\n", 0, match.start()) + 1
-            if (name, line) in seen:
-                continue
-            seen.add((name, line))
-            start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.start())
-            line_text = text[start : end if end != -1 else len(text)]
-            if section == "code" and _not_code(line_text):
-                continue
-            quoted = excerpt(line_text)
-            hits[name].append(Hit(entry.path, line, quoted, test))
+        for name, found in by_path.get(entry.path, ()):
+            room = _HITS_PER_SIGNAL * 4 - len(hits[name])
+            hits[name] += found[: max(room, 0)]
     trimmed = {
         name: sorted(found, key=lambda hit: (hit.test, hit.path, hit.line))[:_HITS_PER_SIGNAL]
         for name, found in hits.items()
+        if found
     }
     return Signals(trimmed, labels)
 
 
-def code_signals(inventory: Inventory) -> Signals:
-    entries = [entry for entry in inventory.own_files() if entry.suffix in _CODE_SUFFIXES]
-    return _scan(inventory, entries, "code")
+def _wants_code(entry: FileEntry) -> bool:
+    # Test fixtures describe features; they do not implement them.
+    return (
+        entry.own and entry.suffix in _CODE_SUFFIXES and entry.size <= _MAX_FILE and not entry.test
+    )
+
+
+def _scan_code(entry: FileEntry, text: str) -> FileSignals | None:
+    return _scan_text(entry, text, "code")
+
+
+CODE_SIGNALS: Scanner[FileSignals] = register(
+    Scanner("code signals", wants=_wants_code, scan=_scan_code)
+)
+
+
+def code_signals(inventory: Inventory, scanned: Scanned[FileSignals] | None = None) -> Signals:
+    if scanned is None:
+        scanned = run_scan(inventory, [CODE_SIGNALS])[CODE_SIGNALS.name]
+    return _merge(inventory.files, scanned, "code")
+
+
+@cache
+def _policy_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(pattern, re.I)) for kind, pattern in _data()["policy_files"].items()
+    )
+
+
+def _policy_kinds_of(entry: FileEntry) -> list[str]:
+    if entry.suffix not in _PAGE_SUFFIXES or entry.test:
+        return []
+    stem = entry.name.lower().rsplit(".", 1)[0] if "." in entry.name else entry.name.lower()
+    return [kind for kind, pattern in _policy_kinds() if pattern.search(stem)]
+
+
+def is_policy(entry: FileEntry) -> bool:
+    """A policy document by its name (privacy, terms, content policy...)."""
+    return entry.own and bool(_policy_kinds_of(entry))
 
 
 def policy_files(inventory: Inventory) -> dict[str, list[FileEntry]]:
     """Policy documents by kind (privacy, terms, content_policy...), found by file name."""
     found: dict[str, list[FileEntry]] = defaultdict(list)
-    kinds = {kind: re.compile(pattern, re.I) for kind, pattern in _data()["policy_files"].items()}
     for entry in inventory.own_files():
-        if entry.suffix not in _PAGE_SUFFIXES or entry.test:
-            continue
-        stem = entry.name.lower().rsplit(".", 1)[0] if "." in entry.name else entry.name.lower()
-        for kind, pattern in kinds.items():
-            if pattern.search(stem):
-                found[kind].append(entry)
+        for kind in _policy_kinds_of(entry):
+            found[kind].append(entry)
     return {
         kind: sorted(entries, key=lambda e: (e.depth, e.path)) for kind, entries in found.items()
     }
 
 
-def document_signals(inventory: Inventory) -> Signals:
-    policies = {entry.path for entries in policy_files(inventory).values() for entry in entries}
-    entries = [
-        entry
-        for entry in inventory.own_files()
-        if (entry.suffix in PROSE_SUFFIXES and entry.suffix not in {".html", ".htm"})
-        or entry.path in policies
-    ]
-    return _scan(inventory, entries, "documents")
+def _wants_document(entry: FileEntry) -> bool:
+    if not entry.own or entry.size > _MAX_FILE:
+        return False
+    prose = entry.suffix in PROSE_SUFFIXES and entry.suffix not in {".html", ".htm"}
+    return prose or is_policy(entry)
+
+
+def _scan_document(entry: FileEntry, text: str) -> FileSignals | None:
+    return _scan_text(entry, text, "documents")
+
+
+DOCUMENT_SIGNALS: Scanner[FileSignals] = register(
+    Scanner("document signals", wants=_wants_document, scan=_scan_document)
+)
+
+
+def document_signals(inventory: Inventory, scanned: Scanned[FileSignals] | None = None) -> Signals:
+    if scanned is None:
+        scanned = run_scan(inventory, [DOCUMENT_SIGNALS])[DOCUMENT_SIGNALS.name]
+    entries = [entry for entry in inventory.files if _wants_document(entry)]
+    return _merge(entries, scanned, "documents")
 
 
 def hit_locations(hits: list[Hit], limit: int = 5) -> list[Location]:

@@ -10,15 +10,14 @@ import csv
 import io
 import re
 
-from dpgkit.inventory import Inventory
+from dpgkit.inventory import FileEntry
 from dpgkit.parsing import ParseError, load_xml
 from dpgkit.pii.fields import (
     DataField,
+    FileReader,
     ReadProblem,
     ReadResult,
-    candidate_files,
     line_of,
-    model_text,
 )
 
 _XFORM_HINT = re.compile(r"<h:html|w3\.org/2002/xforms|<bind\b", re.I)
@@ -47,82 +46,74 @@ _TEMPLATES = (
 _NON_DATA_INPUTS = {"submit", "button", "hidden", "reset", "image", "checkbox", "radio", "search"}
 
 
-def _read_xforms(inventory: Inventory, result: ReadResult) -> None:
-    for entry in candidate_files(inventory, ".xml"):
-        text = model_text(inventory, entry, result, _XFORM_HINT)
-        if text is None:
-            continue
-        try:
-            load_xml(text)
-        except ParseError as error:
-            result.problems.append(ReadProblem(entry.path, f"form not read: {error}"))
-            continue
-        for bind in _BIND.finditer(text):
-            name = bind.group("node").rstrip("/").split("/")[-1]
-            if name and name not in {"instanceID", "deprecatedID"}:
-                result.fields.append(
-                    DataField(
-                        entry.name,
-                        name,
-                        entry.path,
-                        line_of(text, bind.start()),
-                        "ODK XForm",
-                        stored=False,
-                    )
-                )
-
-
-def _read_xlsform_csv(inventory: Inventory, result: ReadResult) -> None:
-    for entry in candidate_files(inventory, ".csv"):
-        if entry.size > 2 * 1024 * 1024:
-            continue
-        text = model_text(inventory, entry, result, _XLSFORM_HINT)
-        if text is None:
-            continue
-        try:
-            rows = list(csv.DictReader(io.StringIO(text)))
-        except csv.Error:
-            result.problems.append(ReadProblem(entry.path, "form sheet is not valid CSV"))
-            continue
-        for number, row in enumerate(rows, 2):
-            name = (row.get("name") or "").strip()
-            kind = (row.get("type") or "").strip()
-            if name and kind and not kind.startswith(("begin", "end", "note", "calculate")):
-                result.fields.append(
-                    DataField(entry.name, name, entry.path, number, "XLSForm", kind, stored=False)
-                )
-
-
-def _read_html_inputs(inventory: Inventory, result: ReadResult) -> None:
-    for entry in candidate_files(inventory, *_TEMPLATES):
-        text = model_text(inventory, entry, result, _HTML_INPUT)
-        if text is None:
-            continue
-        for tag in _HTML_INPUT.finditer(text):
-            attrs = {
-                m.group("key").lower(): m.group("value") for m in _ATTR.finditer(tag.group("attrs"))
-            }
-            kind = attrs.get("type", "").lower()
-            name = attrs.get("name") or attrs.get("v-model") or attrs.get("formcontrolname")
-            if not name or kind in _NON_DATA_INPUTS:
-                continue
-            name = name.split(".")[-1].strip("[]")
+def _parse_xforms(entry: FileEntry, text: str, result: ReadResult) -> None:
+    try:
+        load_xml(text)
+    except ParseError as error:
+        result.problems.append(ReadProblem(entry.path, f"form not read: {error}"))
+        return
+    for bind in _BIND.finditer(text):
+        name = bind.group("node").rstrip("/").split("/")[-1]
+        if name and name not in {"instanceID", "deprecatedID"}:
             result.fields.append(
                 DataField(
-                    f"form in {entry.name}",
+                    entry.name,
                     name,
                     entry.path,
-                    line_of(text, tag.start()),
-                    "HTML form",
-                    kind or attrs.get("autocomplete"),
+                    line_of(text, bind.start()),
+                    "ODK XForm",
                     stored=False,
                 )
             )
 
 
-def read_forms(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    _read_xforms(inventory, result)
-    _read_xlsform_csv(inventory, result)
-    _read_html_inputs(inventory, result)
-    return result
+XFORMS = FileReader("xforms", frozenset({".xml"}), _parse_xforms, _XFORM_HINT)
+
+
+def _parse_xlsform(entry: FileEntry, text: str, result: ReadResult) -> None:
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error:
+        result.problems.append(ReadProblem(entry.path, "form sheet is not valid CSV"))
+        return
+    for number, row in enumerate(rows, 2):
+        name = (row.get("name") or "").strip()
+        kind = (row.get("type") or "").strip()
+        if name and kind and not kind.startswith(("begin", "end", "note", "calculate")):
+            result.fields.append(
+                DataField(entry.name, name, entry.path, number, "XLSForm", kind, stored=False)
+            )
+
+
+XLSFORMS = FileReader(
+    "xlsform", frozenset({".csv"}), _parse_xlsform, _XLSFORM_HINT, skip_over=2 * 1024 * 1024
+)
+
+
+def _parse_html_forms(entry: FileEntry, text: str, result: ReadResult) -> None:
+    for tag in _HTML_INPUT.finditer(text):
+        attrs = {
+            m.group("key").lower(): m.group("value") for m in _ATTR.finditer(tag.group("attrs"))
+        }
+        kind = attrs.get("type", "").lower()
+        name = attrs.get("name") or attrs.get("v-model") or attrs.get("formcontrolname")
+        if not name or kind in _NON_DATA_INPUTS:
+            continue
+        name = name.split(".")[-1].strip("[]")
+        result.fields.append(
+            DataField(
+                f"form in {entry.name}",
+                name,
+                entry.path,
+                line_of(text, tag.start()),
+                "HTML form",
+                kind or attrs.get("autocomplete"),
+                stored=False,
+            )
+        )
+
+
+HTML_FORMS = FileReader("html forms", frozenset(_TEMPLATES), _parse_html_forms, _HTML_INPUT)
+
+# Read in this order: XForms, then XLSForm sheets, then HTML forms.
+FORMS = (XFORMS, XLSFORMS, HTML_FORMS)

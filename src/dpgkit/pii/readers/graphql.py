@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dpgkit.inventory import Inventory
-from dpgkit.pii.fields import DataField, ReadResult, candidate_files, line_of, model_text
+from dpgkit.inventory import FileEntry
+from dpgkit.pii.fields import DataField, FileReader, ReadResult, line_of
 
 _TYPE = re.compile(
     r"^\s*(?:extend\s+)?(?P<kind>type|input|interface)\s+(?P<name>\w+)[^{\n]{0,300}\{", re.M
@@ -15,28 +15,25 @@ _FIELD = re.compile(
 )
 
 
-def read_graphql(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".graphql", ".gql", ".graphqls"):
-        text = model_text(inventory, entry, result)
-        if text is None:
+def _parse_graphql(entry: FileEntry, text: str, result: ReadResult) -> None:
+    for declared in _TYPE.finditer(text):
+        if declared.group("name") in {"Query", "Mutation", "Subscription"}:
             continue
-        for declared in _TYPE.finditer(text):
-            if declared.group("name") in {"Query", "Mutation", "Subscription"}:
-                continue
-            closing = text.find("}", declared.end())
-            end = closing if closing != -1 else len(text)
-            for field in _FIELD.finditer(text, declared.end(), end):
-                result.fields.append(
-                    DataField(
-                        declared.group("name"),
-                        field.group("name"),
-                        entry.path,
-                        line_of(text, field.start("name")),
-                        "GraphQL type",
-                        field.group("type"),
-                        stored=False,
-                        exposed=True,
-                    )
+        closing = text.find("}", declared.end())
+        end = closing if closing != -1 else len(text)
+        for field in _FIELD.finditer(text, declared.end(), end):
+            result.fields.append(
+                DataField(
+                    declared.group("name"),
+                    field.group("name"),
+                    entry.path,
+                    line_of(text, field.start("name")),
+                    "GraphQL type",
+                    field.group("type"),
+                    stored=False,
+                    exposed=True,
                 )
-    return result
+            )
+
+
+GRAPHQL = FileReader("graphql", frozenset({".graphql", ".gql", ".graphqls"}), _parse_graphql, None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from dpgkit.inventory import Inventory
-from dpgkit.pii.fields import DataField, ReadResult, candidate_files, line_of, model_text
+from dpgkit.inventory import FileEntry
+from dpgkit.pii.fields import DataField, FileReader, ReadResult, line_of
 
 _JS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
 _HINT = re.compile(r"@Entity|@Column|\.define\(|\.init\(|Schema\(|DataTypes\.")
@@ -73,63 +73,57 @@ def _keys_in(text: str, start: int, end: int) -> list[tuple[str, int]]:
     return found
 
 
-def read_prisma(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".prisma"):
-        text = model_text(inventory, entry, result)
-        if text is None:
-            continue
-        for model in _PRISMA_MODEL.finditer(text):
-            closing = text.find("}", model.end())
-            body = text[model.end() : closing if closing != -1 else len(text)]
-            offset = model.end()
-            for line in body.splitlines(keepends=True):
-                field = _PRISMA_FIELD.match(line)
-                if field and not line.lstrip().startswith(("//", "@@")):
-                    result.fields.append(
-                        DataField(
-                            model.group("name"),
-                            field.group("name"),
-                            entry.path,
-                            line_of(text, offset),
-                            "Prisma model",
-                            field.group("type"),
-                        )
+def _parse_prisma(entry: FileEntry, text: str, result: ReadResult) -> None:
+    for model in _PRISMA_MODEL.finditer(text):
+        closing = text.find("}", model.end())
+        body = text[model.end() : closing if closing != -1 else len(text)]
+        offset = model.end()
+        for line in body.splitlines(keepends=True):
+            field = _PRISMA_FIELD.match(line)
+            if field and not line.lstrip().startswith(("//", "@@")):
+                result.fields.append(
+                    DataField(
+                        model.group("name"),
+                        field.group("name"),
+                        entry.path,
+                        line_of(text, offset),
+                        "Prisma model",
+                        field.group("type"),
                     )
-                offset += len(line)
-    return result
+                )
+            offset += len(line)
 
 
-def read_javascript_models(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, *_JS):
-        text = model_text(inventory, entry, result, _HINT)
-        if text is None:
-            continue
-        classes = [(m.start(), m.group("name")) for m in _TYPEORM_CLASS.finditer(text)]
-        if classes:
-            for column in _TYPEORM_COLUMN.finditer(text):
-                owner = [name for start, name in classes if start < column.start()]
-                if owner:
-                    result.fields.append(
-                        DataField(
-                            owner[-1],
-                            column.group("name"),
-                            entry.path,
-                            line_of(text, column.start("name")),
-                            "TypeORM entity",
-                            column.group("type"),
-                        )
+PRISMA = FileReader("prisma", frozenset({".prisma"}), _parse_prisma, None)
+
+
+def _parse_javascript(entry: FileEntry, text: str, result: ReadResult) -> None:
+    classes = [(m.start(), m.group("name")) for m in _TYPEORM_CLASS.finditer(text)]
+    if classes:
+        for column in _TYPEORM_COLUMN.finditer(text):
+            owner = [name for start, name in classes if start < column.start()]
+            if owner:
+                result.fields.append(
+                    DataField(
+                        owner[-1],
+                        column.group("name"),
+                        entry.path,
+                        line_of(text, column.start("name")),
+                        "TypeORM entity",
+                        column.group("type"),
                     )
-        for pattern, source in (
-            (_SEQUELIZE_DEFINE, "Sequelize model"),
-            (_SEQUELIZE_INIT, "Sequelize model"),
-            (_MONGOOSE, "Mongoose schema"),
-        ):
-            for match in pattern.finditer(text):
-                entity = match.group("name") or entry.name.split(".")[0]
-                for key, offset in _top_level_keys(text, match.end() - 1):
-                    result.fields.append(
-                        DataField(entity, key, entry.path, line_of(text, offset), source)
-                    )
-    return result
+                )
+    for pattern, source in (
+        (_SEQUELIZE_DEFINE, "Sequelize model"),
+        (_SEQUELIZE_INIT, "Sequelize model"),
+        (_MONGOOSE, "Mongoose schema"),
+    ):
+        for match in pattern.finditer(text):
+            entity = match.group("name") or entry.name.split(".")[0]
+            for key, offset in _top_level_keys(text, match.end() - 1):
+                result.fields.append(
+                    DataField(entity, key, entry.path, line_of(text, offset), source)
+                )
+
+
+JAVASCRIPT = FileReader("javascript", frozenset(_JS), _parse_javascript, _HINT)

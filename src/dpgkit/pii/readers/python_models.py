@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from dpgkit.inventory import FileEntry, Inventory
-from dpgkit.pii.fields import DataField, ReadProblem, ReadResult, candidate_files, model_text
+from dpgkit.inventory import FileEntry
+from dpgkit.pii.fields import DataField, FileReader, ReadProblem, ReadResult
 
 # Only modules that use an ORM are read: a pydantic or dataclass "Model" is not storage.
 _HINT = re.compile(
@@ -182,31 +182,28 @@ def _django_user_fields(call: ast.Call, entry: FileEntry) -> list[DataField]:
     ]
 
 
-def read_python_models(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".py"):
-        text = model_text(inventory, entry, result, _HINT)
-        if text is None:
-            continue
-        try:
-            tree = ast.parse(text, filename=entry.path)
-        except (SyntaxError, ValueError):
-            result.problems.append(ReadProblem(entry.path, "not valid Python: models not read"))
-            continue
-        except (RecursionError, MemoryError):
-            result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
-            continue
-        user_related = False
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef) and _is_model_class(node):
-                result.fields += _class_fields(node, entry)
-            elif isinstance(node, ast.Call):
-                called = _name(node)
-                if called in {"Table", "create_table", "add_column"}:
-                    result.fields += _table_fields(node, entry)
-                elif called in {"CreateModel", "AddField"}:
-                    result.fields += _django_migration_fields(node, entry)
-                elif not user_related and _relates_to_django_user(node):
-                    user_related = True  # once per file is evidence enough
-                    result.fields += _django_user_fields(node, entry)
-    return result
+def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
+    try:
+        tree = ast.parse(text, filename=entry.path)
+    except (SyntaxError, ValueError):
+        result.problems.append(ReadProblem(entry.path, "not valid Python: models not read"))
+        return
+    except (RecursionError, MemoryError):
+        result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
+        return
+    user_related = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and _is_model_class(node):
+            result.fields += _class_fields(node, entry)
+        elif isinstance(node, ast.Call):
+            called = _name(node)
+            if called in {"Table", "create_table", "add_column"}:
+                result.fields += _table_fields(node, entry)
+            elif called in {"CreateModel", "AddField"}:
+                result.fields += _django_migration_fields(node, entry)
+            elif not user_related and _relates_to_django_user(node):
+                user_related = True  # once per file is evidence enough
+                result.fields += _django_user_fields(node, entry)
+
+
+PYTHON_MODELS = FileReader("python", frozenset({".py"}), _parse, _HINT)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from dpgkit.inventory import Inventory
-from dpgkit.pii.fields import DataField, ReadResult, candidate_files, model_text
+from dpgkit.inventory import FileEntry
+from dpgkit.pii.fields import DataField, FileReader, ReadResult
 
 _HINT = re.compile(r"create_table|add_column|has_(?:one|many)_attached|field\s+:|mount_uploader")
 _CREATE = re.compile(r"^\s*create_table\s*\(?\s*[:\"']?(?P<table>\w+)")
@@ -32,35 +32,19 @@ _NOT_COLUMNS = {
 }
 
 
-def read_rails_models(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".rb"):
-        text = model_text(inventory, entry, result, _HINT)
-        if text is None:
-            continue
-        table: str | None = None
-        klass: str | None = None
-        migration = "migrate" in entry.path
-        source = "Rails migration" if migration else "Rails schema"
-        for number, line in enumerate(text.splitlines(), 1):
-            if match := _CREATE.match(line) or _CHANGE.match(line):
-                table = match.group("table")
-            elif (match := _COLUMN.match(line)) and table:
-                if match.group("type") not in _NOT_COLUMNS:
-                    result.fields.append(
-                        DataField(
-                            table,
-                            match.group("name"),
-                            entry.path,
-                            number,
-                            source,
-                            match.group("type"),
-                        )
-                    )
-            elif match := _ADD_COLUMN.match(line):
+def _parse_rails(entry: FileEntry, text: str, result: ReadResult) -> None:
+    table: str | None = None
+    klass: str | None = None
+    migration = "migrate" in entry.path
+    source = "Rails migration" if migration else "Rails schema"
+    for number, line in enumerate(text.splitlines(), 1):
+        if match := _CREATE.match(line) or _CHANGE.match(line):
+            table = match.group("table")
+        elif (match := _COLUMN.match(line)) and table:
+            if match.group("type") not in _NOT_COLUMNS:
                 result.fields.append(
                     DataField(
-                        match.group("table"),
+                        table,
                         match.group("name"),
                         entry.path,
                         number,
@@ -68,14 +52,25 @@ def read_rails_models(inventory: Inventory) -> ReadResult:
                         match.group("type"),
                     )
                 )
-            elif match := _CLASS.match(line):
-                klass = match.group("name")
-            elif (match := _ATTACHED.match(line) or _MONGOID.match(line)) and klass:
-                kind = match.group("type") or "field"
-                label = (
-                    "Rails model" if "attached" in kind or "uploader" in kind else "Mongoid model"
+        elif match := _ADD_COLUMN.match(line):
+            result.fields.append(
+                DataField(
+                    match.group("table"),
+                    match.group("name"),
+                    entry.path,
+                    number,
+                    source,
+                    match.group("type"),
                 )
-                result.fields.append(
-                    DataField(klass, match.group("name"), entry.path, number, label, kind)
-                )
-    return result
+            )
+        elif match := _CLASS.match(line):
+            klass = match.group("name")
+        elif (match := _ATTACHED.match(line) or _MONGOID.match(line)) and klass:
+            kind = match.group("type") or "field"
+            label = "Rails model" if "attached" in kind or "uploader" in kind else "Mongoid model"
+            result.fields.append(
+                DataField(klass, match.group("name"), entry.path, number, label, kind)
+            )
+
+
+RAILS = FileReader("rails", frozenset({".rb"}), _parse_rails, _HINT)

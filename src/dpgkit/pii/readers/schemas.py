@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.inventory import FileEntry
 from dpgkit.parsing import ParseError, load_json, load_yaml
-from dpgkit.pii.fields import DataField, ReadProblem, ReadResult, candidate_files, model_text
+from dpgkit.pii.fields import DataField, FileReader, ReadProblem, ReadResult
 
 _HINT = re.compile(r"[\"']?properties[\"']?\s*:")
 _KIND_HINT = re.compile(r"\$schema|openapi|swagger|definitions|components", re.I)
@@ -55,59 +55,56 @@ def _document(entry: FileEntry, text: str) -> Any:
     return load_yaml(text)
 
 
-def read_api_schemas(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".json", ".yaml", ".yml"):
-        if entry.name.lower() in {
-            "package.json",
-            "package-lock.json",
-            "composer.json",
-            "tsconfig.json",
-        }:
-            continue
-        text = model_text(inventory, entry, result, _HINT)
-        if text is None or not _KIND_HINT.search(text):
-            continue
-        try:
-            document = _document(entry, text)
-        except ParseError as error:
-            result.problems.append(ReadProblem(entry.path, f"not read as a schema: {error}"))
-            continue
-        if not isinstance(document, dict):
-            continue
-        found: list[tuple[str, str, str | None]] = []
-        openapi = "openapi" in document or "swagger" in document
-        if openapi:
-            components = document.get("components")
-            schemas = components.get("schemas") if isinstance(components, dict) else None
-            schemas = schemas if isinstance(schemas, dict) else document.get("definitions")
-            if isinstance(schemas, dict):
-                for name, schema in schemas.items():
-                    _walk(schema, str(name), 0, found)
-            source = "OpenAPI schema"
-        elif "$schema" in document or isinstance(document.get("properties"), dict):
-            title = document.get("title")
-            entity = str(title) if isinstance(title, str) and title else entry.name
-            _walk(document, entity, 0, found)
-            definitions = document.get("definitions") or document.get("$defs")
-            if isinstance(definitions, dict):
-                for name, schema in definitions.items():
-                    _walk(schema, str(name), 0, found)
-            source = "JSON Schema"
-        else:
-            continue
-        lines = _line_finder(text)
-        for entity, name, kind in found:
-            result.fields.append(
-                DataField(
-                    entity,
-                    name,
-                    entry.path,
-                    lines.get(name),
-                    source,
-                    kind,
-                    stored=False,
-                    exposed=openapi,
-                )
+_NOT_SCHEMAS = frozenset({"package.json", "package-lock.json", "composer.json", "tsconfig.json"})
+
+
+def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
+    if not _KIND_HINT.search(text):
+        return
+    try:
+        document = _document(entry, text)
+    except ParseError as error:
+        result.problems.append(ReadProblem(entry.path, f"not read as a schema: {error}"))
+        return
+    if not isinstance(document, dict):
+        return
+    found: list[tuple[str, str, str | None]] = []
+    openapi = "openapi" in document or "swagger" in document
+    if openapi:
+        components = document.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        schemas = schemas if isinstance(schemas, dict) else document.get("definitions")
+        if isinstance(schemas, dict):
+            for name, schema in schemas.items():
+                _walk(schema, str(name), 0, found)
+        source = "OpenAPI schema"
+    elif "$schema" in document or isinstance(document.get("properties"), dict):
+        title = document.get("title")
+        entity = str(title) if isinstance(title, str) and title else entry.name
+        _walk(document, entity, 0, found)
+        definitions = document.get("definitions") or document.get("$defs")
+        if isinstance(definitions, dict):
+            for name, schema in definitions.items():
+                _walk(schema, str(name), 0, found)
+        source = "JSON Schema"
+    else:
+        return
+    lines = _line_finder(text)
+    for entity, name, kind in found:
+        result.fields.append(
+            DataField(
+                entity,
+                name,
+                entry.path,
+                lines.get(name),
+                source,
+                kind,
+                stored=False,
+                exposed=openapi,
             )
-    return result
+        )
+
+
+API_SCHEMAS = FileReader(
+    "api schemas", frozenset({".json", ".yaml", ".yml"}), _parse, _HINT, not_named=_NOT_SCHEMAS
+)

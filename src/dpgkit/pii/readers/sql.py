@@ -15,14 +15,13 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import SqlglotError
 
-from dpgkit.inventory import Inventory
+from dpgkit.inventory import FileEntry
 from dpgkit.pii.fields import (
     DataField,
+    FileReader,
     ReadProblem,
     ReadResult,
-    candidate_files,
     line_of,
-    model_text,
 )
 
 _CREATE = re.compile(
@@ -85,55 +84,50 @@ def _parse(statement: str) -> exp.Create | None:
     return None
 
 
-def read_sql(inventory: Inventory) -> ReadResult:
-    result = ReadResult()
-    for entry in candidate_files(inventory, ".sql"):
-        text = model_text(inventory, entry, result)
-        if text is None:
-            continue
-        for tables, create in enumerate(_CREATE.finditer(text), 1):
-            if tables > _MAX_TABLES:
-                break
-            end = _statement_end(text, create.start())
-            statement = text[create.start() : end]
-            base_line = line_of(text, create.start())
-            name_match = _TABLE_NAME.search(statement)
-            table = _bare(name_match.group("name")) if name_match else "?"
-            parsed = _parse(statement)
-            columns: list[tuple[str, str | None]] = []
-            if parsed is not None:
-                columns = [
-                    (column.name, column.args["kind"].sql() if column.args.get("kind") else None)
-                    for column in parsed.find_all(exp.ColumnDef)
-                ]
-            else:
-                result.problems.append(
-                    ReadProblem(
-                        entry.path,
-                        f"invalid SQL at line {base_line}: table {table} read by pattern",
-                    )
-                )
-                body = statement[statement.find("(") + 1 :]
-                columns = [
-                    (m.group("name"), m.group("type"))
-                    for m in _COLUMN_LINE.finditer(body)
-                    if m.group("name").lower() not in _NOT_COLUMNS
-                ]
-            for name, kind in columns:
-                where = re.search(rf"[\s(\"`\[,]{re.escape(name)}[\"`\]]?\s", statement)
-                line = (
-                    base_line + statement.count("\n", 0, where.start() + 1) if where else base_line
-                )
-                result.fields.append(DataField(table, name, entry.path, line, "SQL table", kind))
-        for alter in _ALTER_ADD.finditer(text):
-            result.fields.append(
-                DataField(
-                    _bare(alter.group("table")),
-                    alter.group("name"),
+def _parse_sql(entry: FileEntry, text: str, result: ReadResult) -> None:
+    for tables, create in enumerate(_CREATE.finditer(text), 1):
+        if tables > _MAX_TABLES:
+            break
+        end = _statement_end(text, create.start())
+        statement = text[create.start() : end]
+        base_line = line_of(text, create.start())
+        name_match = _TABLE_NAME.search(statement)
+        table = _bare(name_match.group("name")) if name_match else "?"
+        parsed = _parse(statement)
+        columns: list[tuple[str, str | None]] = []
+        if parsed is not None:
+            columns = [
+                (column.name, column.args["kind"].sql() if column.args.get("kind") else None)
+                for column in parsed.find_all(exp.ColumnDef)
+            ]
+        else:
+            result.problems.append(
+                ReadProblem(
                     entry.path,
-                    line_of(text, alter.start()),
-                    "SQL table",
-                    alter.group("type"),
+                    f"invalid SQL at line {base_line}: table {table} read by pattern",
                 )
             )
-    return result
+            body = statement[statement.find("(") + 1 :]
+            columns = [
+                (m.group("name"), m.group("type"))
+                for m in _COLUMN_LINE.finditer(body)
+                if m.group("name").lower() not in _NOT_COLUMNS
+            ]
+        for name, kind in columns:
+            where = re.search(rf"[\s(\"`\[,]{re.escape(name)}[\"`\]]?\s", statement)
+            line = base_line + statement.count("\n", 0, where.start() + 1) if where else base_line
+            result.fields.append(DataField(table, name, entry.path, line, "SQL table", kind))
+    for alter in _ALTER_ADD.finditer(text):
+        result.fields.append(
+            DataField(
+                _bare(alter.group("table")),
+                alter.group("name"),
+                entry.path,
+                line_of(text, alter.start()),
+                "SQL table",
+                alter.group("type"),
+            )
+        )
+
+
+SQL = FileReader("sql", frozenset({".sql"}), _parse_sql, None)
