@@ -17,10 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
-from dpgkit.deps.sources import AnchorIndex, Detector, code_and_config, code_files, search_files
+from dpgkit.deps.sources import (
+    AnchorIndex,
+    Detector,
+    code_and_config,
+    code_files,
+    is_code_or_config,
+    search_files,
+)
+from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DOC_SUFFIXES
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
+from dpgkit.scan import Scanned, Scanner, register
 
 if TYPE_CHECKING:
     from dpgkit.analysis.context import ProbeContext
@@ -174,19 +183,56 @@ def _match_dependencies(catalog: Catalog, deps: DependencyReport) -> dict[str, F
     return found
 
 
-def _match_code(catalog: Catalog, inventory: Inventory, found: dict[str, FoundComponent]) -> None:
-    per_component = {c.id: Detector(c.code) for c in catalog.components if c.code}
-    index = AnchorIndex(per_component)
+Uses = tuple[tuple[int, str], ...]  # (line number, line)
+
+
+@dataclass(frozen=True, slots=True)
+class FileUses:
+    """One code file's uses of closed components and of providers' switches."""
+
+    components: tuple[tuple[str, Uses], ...]  # component id -> its first two uses
+    switches: tuple[tuple[str, Uses], ...]  # category id -> the first switch
+
+
+@cache
+def _code_detectors() -> tuple[dict[str, Detector], AnchorIndex, dict[str, Detector], AnchorIndex]:
+    catalog = load_catalog()
+    components = {c.id: Detector(c.code) for c in catalog.components if c.code}
+    switches = {key: Detector(c.switches) for key, c in catalog.categories.items() if c.switches}
+    return components, AnchorIndex(components), switches, AnchorIndex(switches)
+
+
+def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
+    """Run in the pass over the files (dpgkit.scan), possibly in a worker process."""
+    if not text:
+        return None
+    components, index, switches, switch_index = _code_detectors()
+    used = index.uses(components, text, 2)
+    switched = switch_index.uses(switches, text, 1)
+    if not used and not switched:
+        return None
+    return FileUses(
+        tuple((key, tuple(hits)) for key, hits in used),
+        tuple((key, tuple(hits)) for key, hits in switched),
+    )
+
+
+CLOSED_CODE: Scanner[FileUses] = register(
+    Scanner("closed components", wants=is_code_or_config, scan=_scan_code)
+)
+
+
+def _match_code(
+    catalog: Catalog,
+    inventory: Inventory,
+    found: dict[str, FoundComponent],
+    scanned: Scanned[FileUses],
+) -> None:
     by_id = {c.id: c for c in catalog.components}
+    by_path = scanned.by_path()
     for entry in code_and_config(inventory):
-        text = inventory.text(entry)
-        if not text:
-            continue
-        lower = text.lower()
-        for component_id in sorted(index.candidates(lower)):
-            hits = per_component[component_id].uses(text, lower, 2)
-            if not hits:
-                continue
+        uses = by_path.get(entry.path)
+        for component_id, hits in uses.components if uses else ():
             item = found.setdefault(component_id, FoundComponent(by_id[component_id]))
             item.code_files.add(entry.path)
             if len(item.code) < 8:
@@ -214,10 +260,15 @@ def _documentation(inventory: Inventory) -> list[str]:
 
 
 def _alternatives(
-    catalog: Catalog, inventory: Inventory, deps: DependencyReport, found: dict[str, FoundComponent]
+    catalog: Catalog,
+    inventory: Inventory,
+    deps: DependencyReport,
+    found: dict[str, FoundComponent],
+    scanned: Scanned[FileUses],
 ) -> None:
     categories = {item.component.category for item in found.values()}
     scan = code_and_config(inventory)
+    by_path = scanned.by_path()
     docs = _documentation(inventory)
     for category_id in categories:
         category = catalog.categories[category_id]
@@ -235,13 +286,15 @@ def _alternatives(
                     )
                 )
                 notes.append(f"the open package {dep.name} is also a dependency")
-        switches = Detector(category.switches)
-        if switches.regex is not None:
-            for hit in search_files(inventory, scan, switches, per_file=1):
-                evidence.append(
-                    Location(path=hit.path, line=hit.line, excerpt=hit.text.strip()[:160])
-                )
-                notes.append(f"a provider setting in {hit.path}")
+        if Detector(category.switches).regex is not None:
+            for entry in scan:
+                uses = by_path.get(entry.path)
+                switch = dict(uses.switches).get(category_id) if uses else None
+                if not switch:
+                    continue
+                line_no, line = switch[0]
+                evidence.append(Location(path=entry.path, line=line_no, excerpt=line.strip()[:160]))
+                notes.append(f"a provider setting in {entry.path}")
                 if len(evidence) >= 12:
                     break
         names = Detector(re.escape(name.split(" (")[0]) for name in category.alternatives)
@@ -265,9 +318,10 @@ def closed_components(ctx: ProbeContext) -> ClosedReport:
     catalog = load_catalog()
     deps = ctx.derive(dependency_report)
     found = _match_dependencies(catalog, deps)
-    _match_code(catalog, ctx.inventory, found)
+    scanned = ctx.scanned(CLOSED_CODE)
+    _match_code(catalog, ctx.inventory, found, scanned)
     _match_files(catalog, ctx.inventory, found)
-    _alternatives(catalog, ctx.inventory, deps, found)
+    _alternatives(catalog, ctx.inventory, deps, found, scanned)
     ordered = sorted(
         found.values(), key=lambda item: [c.id for c in catalog.components].index(item.component.id)
     )

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.collect import dependency_report
-from dpgkit.deps.sources import Detector, code_and_config, match_paths, search_files
+from dpgkit.deps.sources import Detector, first_uses, is_code_or_config, match_paths, search_files
+from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DATA_EXTENSIONS, DOC_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
+from dpgkit.scan import Scanner, register
 
 if TYPE_CHECKING:
     from dpgkit.analysis.context import ProbeContext
@@ -121,6 +123,38 @@ def _regex_hits(ctx: ProbeContext, paths: list[str], patterns: tuple[str, ...]) 
     return found
 
 
+_NOT_CODE = frozenset({".json", ".xml", ".yml", ".yaml"})
+
+
+def _wants_export_code(entry: FileEntry) -> bool:
+    return is_code_or_config(entry) and entry.suffix not in _NOT_CODE
+
+
+@cache
+def _export_detector() -> Detector:
+    return Detector(load_signals().exporters.code)
+
+
+def _scan_export_code(entry: FileEntry, text: str) -> tuple[int, str] | None:
+    """The first export feature in one code file (run in the pass over the files)."""
+    uses = first_uses(_export_detector(), text, 1)
+    return uses[0] if uses else None
+
+
+EXPORT_CODE: Scanner[tuple[int, str]] = register(
+    Scanner("export code", wants=_wants_export_code, scan=_scan_export_code)
+)
+
+
+def _export_code_hits(ctx: ProbeContext) -> list[Location]:
+    found: list[Location] = []
+    for entry, (line, text) in ctx.scanned(EXPORT_CODE).hits:
+        found.append(Location(path=entry.path, line=line, excerpt=excerpt(text)))
+        if len(found) >= _MAX:
+            break
+    return found
+
+
 def documentation_paths(ctx: ProbeContext) -> list[str]:
     paths = [entry.path for entry in ctx.inventory.named("readme", top_only=True)]
     paths += [e.path for e in ctx.inventory.own_files() if e.docs and e.suffix in DOC_SUFFIXES][
@@ -138,12 +172,7 @@ def data_signals(ctx: ProbeContext) -> DataSignals:
     signals.stores = _package_hits(ctx, catalog.stores)
     signals.stores += [Location(path=e.path) for e in match_paths(own, catalog.stores.files)[:3]]
     signals.export_packages = _package_hits(ctx, catalog.exporters)
-    code = [
-        e.path
-        for e in code_and_config(ctx.inventory)
-        if e.suffix not in {".json", ".xml", ".yml", ".yaml"}
-    ]
-    signals.export_code = _regex_hits(ctx, code, catalog.exporters.code)
+    signals.export_code = _export_code_hits(ctx)
     signals.export_files = [
         Location(path=e.path) for e in match_paths(own, catalog.exporters.files)[:_MAX]
     ]

@@ -45,21 +45,20 @@ def is_env_file(name: str) -> bool:
     return lower.startswith(".env") or lower in {"env.example", "env.sample", "example.env"}
 
 
+def is_code_or_config(entry: FileEntry, include_tests: bool = False) -> bool:
+    """One of the project's own code or configuration files, small enough to scan."""
+    if not entry.own or entry.size > MAX_SCAN_BYTES or entry.name in LOCK_FILES:
+        return False
+    if not include_tests and entry.test:
+        return False
+    return (
+        entry.suffix in CODE_SUFFIXES or entry.suffix in CONFIG_SUFFIXES or is_env_file(entry.name)
+    )
+
+
 def code_and_config(inventory: Inventory, include_tests: bool = False) -> list[FileEntry]:
     """The project's own code and configuration files, small enough to scan."""
-    found = []
-    for entry in inventory.own_files():
-        if entry.size > MAX_SCAN_BYTES or entry.name in LOCK_FILES:
-            continue
-        if not include_tests and entry.test:
-            continue
-        if (
-            entry.suffix in CODE_SUFFIXES
-            or entry.suffix in CONFIG_SUFFIXES
-            or is_env_file(entry.name)
-        ):
-            found.append(entry)
-    return found
+    return [entry for entry in inventory.files if is_code_or_config(entry, include_tests)]
 
 
 def code_files(inventory: Inventory) -> list[FileEntry]:
@@ -100,6 +99,13 @@ def search_files(
             continue
         for line_no, line in detector.uses(text, text.lower(), per_file):
             yield Hit(entry.path, line_no, line)
+
+
+def first_uses(detector: Detector, text: str, per_file: int = 1) -> list[tuple[int, str]]:
+    """What ``search_files`` finds in one text: (line number, line) of the first uses."""
+    if detector.regex is None or not text or detector.regex.search(text) is None:
+        return []
+    return detector.uses(text, text.lower(), per_file)
 
 
 def match_paths(entries: Iterable[FileEntry], patterns: Iterable[str]) -> list[FileEntry]:
@@ -354,6 +360,18 @@ class AnchorIndex:
             for anchor, keys in owners.items():
                 self.automaton.add_word(anchor, frozenset(keys))
             self.automaton.make_automaton()
+
+    def uses(
+        self, detectors: dict[str, Detector], text: str, limit: int
+    ) -> list[tuple[str, list[tuple[int, str]]]]:
+        """(key, uses) for each detector with a use in text, keys in sorted order."""
+        lower = text.lower()
+        found = []
+        for key in sorted(self.candidates(lower)):
+            hits = detectors[key].uses(text, lower, limit)
+            if hits:
+                found.append((key, hits))
+        return found
 
     def candidates(self, lower: str) -> set[str]:
         found = set(self.always)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.licenses.declarations import Declarations, find_declarations
+from dpgkit.licenses.declarations import HEADERS, Declarations, find_declarations
 from dpgkit.licenses.expressions import judge
 from dpgkit.licenses.verdict import ProjectLicense, project_license
 from dpgkit.model import LicenseEntry
@@ -20,7 +20,7 @@ class LicenseAnalysis:
 
 
 def license_analysis(ctx: ProbeContext) -> LicenseAnalysis:
-    declarations = find_declarations(ctx.inventory, ctx.facts.readme)
+    declarations = find_declarations(ctx.inventory, ctx.facts.readme, ctx.scanned(HEADERS))
     return LicenseAnalysis(
         declarations, project_license(declarations, ctx.standard, ctx.facts.types)
     )

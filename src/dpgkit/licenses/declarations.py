@@ -13,6 +13,7 @@ import configparser
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,6 +26,7 @@ from dpgkit.licenses.matcher import LicenseMatch, identify_text
 from dpgkit.licenses.names import is_proprietary, name_to_spdx
 from dpgkit.licenses.normalize import normalize
 from dpgkit.parsing import ParseError
+from dpgkit.scan import Scanned, Scanner, register, run_scan
 
 LICENSE_FILE = re.compile(
     r"^(?:(?:un)?licen[cs]es?|copying|mit[-_]licen[cs]e)(?:[-_.][\w.-]*)?$"
@@ -307,56 +309,89 @@ def _notice_text(head: str, language: str | None) -> str:
     return " ".join(_COMMENT.sub("", line) for line in lines).lower()
 
 
-def scan_headers(inventory: Inventory) -> HeaderScan:
+@dataclass(frozen=True, slots=True)
+class FileHeader:
+    """What one file's header says (found in a worker process when the pass runs on several)."""
+
+    tags: tuple[tuple[str, int], ...] = ()  # (SPDX tag value, line)
+    notices: tuple[tuple[str, int, str], ...] = ()  # (SPDX id, line, excerpt)
+    copyrights: tuple[tuple[int, str], ...] = ()  # (line, statement)
+
+
+def _header_wanted(entry: FileEntry) -> bool:
+    return (
+        entry.own
+        and 0 < entry.size <= MAX_HEADER_FILE_SIZE
+        and not is_license_file(entry)
+        and entry.parent != "LICENSES"
+    )
+
+
+def _read_header(entry: FileEntry, text: str) -> FileHeader | None:
+    """None for an empty text (not counted); a FileHeader, maybe empty, for any other."""
+    if not text:
+        return None
+    head = text[:HEADER_CHARS]
+    tags: list[tuple[str, int]] = []
+    for match in SPDX_TAG.finditer(head):
+        value = match.group(1).strip().strip("\"'`,;")
+        if not value or any(mark in value for mark in "${}\\"):
+            continue  # tooling that writes tags, not a tag
+        tags.append((value, _line_of(head, match.start())))
+    flat = _notice_text(head, entry.language)
+    notices: list[tuple[str, int, str]] = []
+    for spdx in _header_notices(flat):
+        position = head.lower().find("licen")
+        notices.append((spdx, _line_of(head, max(position, 0)), _excerpt(flat[:160])))
+    copyrights: list[tuple[int, str]] = []
+    if "copyright" in head.lower() or "©" in head:
+        prose = entry.language in _PROSE_LANGUAGES
+        for number, line in enumerate(head.splitlines(), start=1):
+            if not prose and not _COMMENT_START.match(line):
+                continue  # in code, only comments state copyright
+            copyrights += [(number, statement) for statement in header_statements(line)]
+    if not (tags or notices or copyrights):
+        return _NOTHING
+    return FileHeader(tuple(tags), tuple(notices), tuple(copyrights))
+
+
+_NOTHING = FileHeader()
+HEADERS: Scanner[FileHeader] = register(
+    Scanner("license headers", wants=_header_wanted, scan=_read_header)
+)
+
+
+def scan_headers(inventory: Inventory, scanned: Scanned[FileHeader] | None = None) -> HeaderScan:
+    """SPDX tags, license notices and copyright lines in the heads of the project's files."""
+    if scanned is None:
+        scanned = run_scan(inventory, [HEADERS])[HEADERS.name]
+    by_path = scanned.by_path()
     scan = HeaderScan()
-    for entry in inventory.own_files():
+    for entry in inventory.files:
         if scan.files >= MAX_HEADER_FILES:
             break
-        if entry.size > MAX_HEADER_FILE_SIZE or entry.size == 0 or is_license_file(entry):
-            continue
-        if entry.parent == "LICENSES" or inventory.is_binary(entry):
-            continue
-        text = inventory.text(entry)
-        if not text:
+        found = by_path.get(entry.path) if _header_wanted(entry) else None
+        if found is None:
             continue
         scan.files += 1
-        head = text[:HEADER_CHARS]
-        for match in SPDX_TAG.finditer(head):
-            value = match.group(1).strip().strip("\"'`,;")
-            if not value or any(
-                mark in value for mark in "${}\\"
-            ):  # tooling that writes tags, not a tag
-                continue
-            _remember(scan, inventory, entry, head, value, match.start())
-        flat = _notice_text(head, entry.language)
-        for spdx in _header_notices(flat):
+        for value, line in found.tags:
+            _remember(scan, entry, value, line)
+        for spdx, line, raw in found.notices:
             if spdx not in scan.notices:
-                position = head.lower().find("licen")
                 scan.notices[spdx] = Declaration(
-                    source="header",
-                    path=entry.path,
-                    line=_line_of(head, max(position, 0)),
-                    raw=_excerpt(flat[:160]),
-                    spdx=spdx,
-                    scope="file",
+                    source="header", path=entry.path, line=line, raw=raw, spdx=spdx, scope="file"
                 )
             else:
                 scan.notices[spdx].count += 1
-        if "copyright" in head.lower() or "©" in head:
-            prose = entry.language in _PROSE_LANGUAGES
-            for number, line in enumerate(head.splitlines(), start=1):
-                if not prose and not _COMMENT_START.match(line):
-                    continue  # in code, only comments state copyright
-                for statement in header_statements(line):
-                    scan.copyrights.append((entry.path, number, statement))
+        scan.copyrights += [(entry.path, line, statement) for line, statement in found.copyrights]
     return scan
 
 
-def _remember(
-    scan: HeaderScan, inventory: Inventory, entry: FileEntry, head: str, value: str, position: int
-) -> None:
-    parsed = parse_expression(value)
-    line = _line_of(head, position)
+_parse_tag = lru_cache(maxsize=4096)(parse_expression)
+
+
+def _remember(scan: HeaderScan, entry: FileEntry, value: str, line: int) -> None:
+    parsed = _parse_tag(value)
     if not parsed.valid or parsed.expression is None:
         if len(scan.bad_tags) < 20:
             scan.bad_tags.append(
@@ -722,11 +757,14 @@ class Declarations:
         ]
 
 
-def find_declarations(inventory: Inventory, readme: str | None) -> Declarations:
+def find_declarations(
+    inventory: Inventory, readme: str | None, scanned: Scanned[FileHeader] | None = None
+) -> Declarations:
+    """``scanned``: the header scanner's results of the pass over the files, when it ran."""
     return Declarations(
         files=license_files(inventory),
         manifests=manifest_declarations(inventory),
         reuse=reuse_declarations(inventory),
         readme=readme_declarations(inventory, readme),
-        headers=scan_headers(inventory),
+        headers=scan_headers(inventory, scanned),
     )

@@ -19,18 +19,20 @@ from dpgkit.deps.closed import package_matches
 from dpgkit.deps.sources import (
     CODE_SUFFIXES,
     AnchorIndex,
-    code_and_config,
+    is_code_or_config,
     match_paths,
 )
 from dpgkit.deps.sources import (
     Detector as Prefiltered,
 )
 from dpgkit.evidence.community import community_file
+from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DOC_SUFFIXES, LOCK_FILES
 from dpgkit.inventory.git import run_git
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
+from dpgkit.scan import Scanner, register
 
 _MAX_LOCATIONS = 5
 _SEMVER = re.compile(r"^v?\d+\.\d+\.\d+(?:[-+][\w.-]+)?$")
@@ -188,6 +190,42 @@ _SPECIAL: dict[str, Callable[[ProbeContext], tuple[list[Location], str]]] = {
 # --- the shared analysis ------------------------------------------------------------
 
 
+@cache
+def _code_detectors() -> tuple[dict[str, Prefiltered], AnchorIndex]:
+    _version, standards, practices = load_detectors()
+    patterns = {d.id: Prefiltered(d.code) for d in (*standards, *practices) if d.code}
+    return patterns, AnchorIndex(patterns)
+
+
+FileDetections = tuple[tuple[str, tuple[tuple[int, str], ...]], ...]
+
+
+def _scan_code(entry: FileEntry, text: str) -> FileDetections | None:
+    """Detectors used in one code file (run in the pass over the files, dpgkit.scan)."""
+    if not text:
+        return None
+    patterns, index = _code_detectors()
+    found = index.uses(patterns, text, 1)
+    return tuple((key, tuple(hits)) for key, hits in found) or None
+
+
+STANDARDS_CODE: Scanner[FileDetections] = register(
+    Scanner("standards in code", wants=is_code_or_config, scan=_scan_code)
+)
+
+
+def _code_hits(ctx: ProbeContext) -> dict[str, list[Location]]:
+    found: dict[str, list[Location]] = {}
+    for entry, detections in ctx.scanned(STANDARDS_CODE).hits:
+        for detector_id, hits in detections:
+            if len(found.get(detector_id, ())) >= _MAX_LOCATIONS:
+                continue
+            found.setdefault(detector_id, []).extend(
+                Location(path=entry.path, line=n, excerpt=excerpt(line)) for n, line in hits
+            )
+    return found
+
+
 def _scan(
     ctx: ProbeContext, detectors: tuple[Detector, ...], attribute: str, paths: list[str]
 ) -> dict[str, list[Location]]:
@@ -229,7 +267,7 @@ def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
     everything = standards + practices
     deps = ctx.derive(dependency_report).direct()
     own = list(ctx.inventory.own_files())
-    code_hits = _scan(ctx, everything, "code", [e.path for e in code_and_config(ctx.inventory)])
+    code_hits = _code_hits(ctx)
     doc_hits = _scan(ctx, everything, "docs", documentation_files(ctx))
     results: dict[str, Found] = {}
     for detector in everything:
