@@ -95,6 +95,51 @@ def test_serve_on_a_fresh_machine_shows_the_registry(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+    # The operator is told where the site's mail goes and how reviewers are made.
+    said = " ".join((server.stderr.read() if server.stderr else "").split())
+    assert "mail (confirmation links, password resets, notifications) is printed here" in said
+    assert "DJANGO_EMAIL_HOST" in said and "dpg users add" in said
+
+
+def test_users_command_makes_reviewers_and_administrators(tmp_path: Path) -> None:
+    env = fresh_env(tmp_path)
+    add = [*DPG, "users", "add", "rosa", "--email", "rosa@example.org", "--password-stdin"]
+    weak = subprocess.run(
+        [*add, "--role", "reviewer"], env=env, input="123\n", capture_output=True, text=True,
+        timeout=180,
+    )  # fmt: skip
+    assert weak.returncode == 2
+    assert weak.stderr.count("\n") == 1 and "too short" in weak.stderr
+    made = subprocess.run(
+        [*add, "--role", "reviewer"], env=env, input="reviews-with-care-7\n",
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    again = subprocess.run(
+        [*add, "--role", "reviewer"], env=env, input="reviews-with-care-7\n",
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert again.returncode == 2 and "dpg users grant" in again.stderr
+    granted = run([*DPG, "users", "grant", "rosa", "--role", "administrator"], env)
+    assert granted.returncode == 0, granted.stderr
+    listed = run([*DPG, "users", "list"], {**env, "COLUMNS": "200"})
+    row = next(line for line in listed.stdout.splitlines() if "rosa" in line)
+    assert "administrators, reviewers" in row and "active" in row
+    assert run([*DPG, "users", "grant", "nobody", "--role", "reviewer"], env).returncode == 2
+
+
+def test_smtp_is_chosen_by_naming_a_host(tmp_path: Path) -> None:
+    show = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS)"
+    console = run(
+        [sys.executable, "-m", "dpgkit.web", "shell", "--no-imports", "-c", show],
+        fresh_env(tmp_path),
+    )
+    assert console.stdout.split()[0].endswith("console.EmailBackend"), console.stderr
+    env = fresh_env(tmp_path, DJANGO_EMAIL_HOST="smtp.example.org", DJANGO_EMAIL_HOST_USER="r")
+    smtp = run([sys.executable, "-m", "dpgkit.web", "shell", "--no-imports", "-c", show], env)
+    assert smtp.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend", "smtp.example.org", "587", "True"
+    ]  # fmt: skip
 
 
 def test_production_settings_pass_the_deployment_check(tmp_path: Path) -> None:

@@ -60,6 +60,21 @@ def prepare_database() -> None:
         typer.echo(f"loaded the bundled registry snapshot: {added} records", err=True)
 
 
+def mail_destination() -> str:
+    """Where the site's mail goes, in one line for the operator (after Django is set up)."""
+    from django.conf import settings
+
+    backend = str(settings.EMAIL_BACKEND)
+    if backend.endswith("console.EmailBackend"):
+        return (
+            "mail (confirmation links, password resets, notifications) is printed here; "
+            "set DJANGO_EMAIL_HOST to send it by SMTP (docs/review.md)"
+        )
+    if backend.endswith("smtp.EmailBackend"):
+        return f"mail goes through SMTP at {settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+    return f"mail goes to {backend}"
+
+
 def serve_command(
     host: str = typer.Option(
         "127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."
@@ -101,6 +116,11 @@ def serve_command(
     from dpgkit.web.wsgi import application
 
     shown = f"[{host}]" if ":" in host else host
+    typer.echo(mail_destination(), err=True)
+    typer.echo(
+        "reviewers and administrators: dpg users add NAME --email ADDRESS --role reviewer",
+        err=True,
+    )
     typer.echo(f"dpgkit registry on http://{shown}:{port}/ (Ctrl+C stops)", err=True)
     waitress.serve(application, host=host, port=port, threads=threads, ident="dpgkit", _quiet=True)
 

@@ -177,10 +177,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-# Mail goes to the console unless an SMTP server is configured (DPGKIT_EMAIL_URL is not parsed:
-# set Django's EMAIL_* settings in a settings module of your own for SMTP).
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# Mail (confirmation links, password resets, notifications) is printed on the server's console
+# unless an SMTP server is named: DJANGO_EMAIL_HOST (and DJANGO_EMAIL_PORT, default 587 with
+# STARTTLS; DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_PASSWORD; DJANGO_EMAIL_USE_SSL=1 for port
+# 465). DJANGO_EMAIL_BACKEND names any other Django mail backend. `dpg serve` says which is used.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_USE_SSL = os.environ.get("DJANGO_EMAIL_USE_SSL", "0") == "1"
+EMAIL_USE_TLS = not EMAIL_USE_SSL and os.environ.get("DJANGO_EMAIL_USE_TLS", "1") == "1"
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "465" if EMAIL_USE_SSL else "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "registry@localhost")
 # Background jobs (django-tasks). "immediate" runs a job inside the request that enqueued it:
