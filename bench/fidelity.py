@@ -236,7 +236,8 @@ def run_project(
     final = runner.out / slug
     key = {"source": fingerprint, "project_head": project_head(path), "path": str(path)}
     cached = read_json(final / "run.json")
-    if not force and cached and cached.get("key") == key and cached.get("status") != "timeout":
+    # Only successful runs are reused: a timeout or an error (e.g. a killed run) is retried.
+    if not force and cached and cached.get("key") == key and cached.get("status") == "ok":
         return load_outputs(final, slug)
     work = runner.out / f"{slug}.tmp"
     shutil.rmtree(work, ignore_errors=True)
