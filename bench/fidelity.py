@@ -309,6 +309,8 @@ class Cause:
     outcome: str
     message: str
     location: str
+    # The finding the line's summary names (the rule's reason); the others were failing too.
+    primary: bool = True
 
 
 @dataclass
@@ -361,6 +363,12 @@ def indicator_table(assessments: Mapping[str, Json]) -> IndicatorTable:
                 failing = [
                     f for f in findings if f.get("outcome") not in ("pass", "not_applicable")
                 ]
+            summary = " ".join(str(indicator.get("summary", "")).split())
+            named = {
+                id(f)
+                for f in failing
+                if (m := " ".join(str(f.get("message", "")).split())) and m in summary
+            }
             for f in failing:
                 causes[line].append(
                     Cause(
@@ -369,10 +377,11 @@ def indicator_table(assessments: Mapping[str, Json]) -> IndicatorTable:
                         str(f.get("outcome")),
                         " ".join(str(f.get("message", "")).split()),
                         first_location(f),
+                        primary=not named or id(f) in named,
                     )
                 )
             if not failing:
-                causes[line].append(Cause(slug, "-", "-", str(indicator.get("summary", "")), ""))
+                causes[line].append(Cause(slug, "-", "-", summary, ""))
     return IndicatorTable(len(assessments), verdicts, causes)
 
 
@@ -736,16 +745,23 @@ def render_markdown(report: Report, title: str = "dpgkit fidelity on accepted DP
         causes = ind.causes[line]
         if not causes:
             continue
-        probes = Counter(c.probe for c in causes)
+        probes = Counter(c.probe for c in causes if c.primary)
         out.append(
-            f"### Line {line}: {ind.verdicts[line]['not_met']} not_met ("
+            f"### Line {line}: {ind.verdicts[line]['not_met']} not_met (reason: "
             + ", ".join(f"{p} x{n}" for p, n in probes.most_common())
             + ")"
         )
         out.append("")
-        for c in causes:
+        out.append(
+            "First per project: the finding the line's summary names (the rule's reason); "
+            "*also failing*: the line's other failing findings (they may block as well, but "
+            "the summary names only the first)."
+        )
+        out.append("")
+        for c in sorted(causes, key=lambda c: (c.slug, not c.primary)):
             where = f" — `{md_cell(c.location)}`" if c.location else ""
-            out.append(f"- **{c.slug}** `{c.probe}`: {md_cell(c.message)}{where}")
+            also = "" if c.primary else "*also failing* "
+            out.append(f"- **{c.slug}** {also}`{c.probe}`: {md_cell(c.message)}{where}")
         out.append("")
 
     # b) screening

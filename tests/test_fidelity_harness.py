@@ -135,6 +135,7 @@ def test_harness_tables_on_two_real_checkouts(
     assert line2
     assert {c.slug for c in line2} == {"beta"}
     assert all(c.outcome == "fail" for c in line2)
+    assert any(c.primary for c in line2)  # the finding the line's summary names
     assert any("license" in c.message.lower() for c in line2)
     raw_not_met = sum(
         1
