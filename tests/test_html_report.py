@@ -77,7 +77,8 @@ def test_html_is_a_registered_format_and_escapes_everything(
     overview_rows = [a.get("href") for t, a in parser.tags if t == "a"]
     for indicator in ("1", "2", "3", "4", "5", "6", "7", "8", "9A", "9B", "9C"):
         assert f"#indicator-{indicator}" in overview_rows
-    assert "https://github.com/clinics/clinic-queue/blob/main/LICENSE#L1" in html
+    commit = clinic_assessment.project.commit
+    assert f"https://github.com/clinics/clinic-queue/blob/{commit}/LICENSE#L1" in html
 
 
 @pytest.mark.browser

@@ -17,7 +17,7 @@ from dpgkit.nomination import Source, build_nomination, record_data
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
 from tests.conftest import WATER_WATCH_README as README
-from tests.conftest import mit_license, run_dpg
+from tests.conftest import git, mit_license, run_dpg
 
 MIT = mit_license("Water Watch")
 
@@ -91,22 +91,17 @@ def test_nominate_writes_schema_valid_records_with_provenance(
     assert record_errors(RecordKind.NOMINEE, nominee) == []
     assert record_errors(RecordKind.SCREENING, screening) == []
 
+    commit = git(water_repo, "rev-parse", "HEAD").strip()
+    blob = f"https://github.com/waterwatch/water-watch/blob/{commit}"
     assert nominee["name"] == "Water Watch"
-    assert nominee["license"] == [
-        {
-            "spdx": "MIT",
-            "licenseURL": "https://github.com/waterwatch/water-watch/blob/main/LICENSE",
-        }
-    ]
+    assert nominee["license"] == [{"spdx": "MIT", "licenseURL": f"{blob}/LICENSE"}]
     assert [sdg["SDGNumber"] for sdg in nominee["SDGs"]] == [6, 3]
     assert nominee["repositories"] == [
         {"name": "main", "url": "https://github.com/waterwatch/water-watch"}
     ]
     assert nominee["organizations"] == [{"name": "Water Watch Trust", "org_type": "owner"}]
     assert nominee["stage"] == "nominee"
-    assert screening["privacy"]["adherenceSteps"] == [
-        "https://github.com/waterwatch/water-watch/blob/main/docs/privacy.md"
-    ]
+    assert screening["privacy"]["adherenceSteps"] == [f"{blob}/docs/privacy.md"]
     harm = screening["doNoHarm"]
     assert harm["dataPrivacySecurity"]["thirdPartyDataSharing"] == "Yes"
     assert harm["dataPrivacySecurity"]["dataSharingCircumstances"] == [

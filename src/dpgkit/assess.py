@@ -17,6 +17,7 @@ from dpgkit.answers import Answers, load_answers
 from dpgkit.config import Config, load_config
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
+from dpgkit.inventory.git import strip_credentials
 from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
 from dpgkit.probes.registry import all_probes
 from dpgkit.probes.runner import run_probes
@@ -35,6 +36,8 @@ class AssessOptions:
     # Processes for the pass over the file contents (dpgkit.scan); 1 runs it in this
     # process. The CLI defaults to every core available; library callers opt in.
     jobs: int = 1
+    # The public repository when the checkout's remote is not it (or there is none).
+    repository_url: str | None = None
 
 
 ProgressHook = Callable[[str, int, int], None]
@@ -83,9 +86,11 @@ def assess(
     definitions = {probe_id: definition for probe_id, (definition, _) in probes.items()}
     indicators = evaluate(standard, findings, definitions, answers, facts.types)
     licenses, sdgs = collect_sections(context)
-    assessment = _build(
-        inventory, facts_project(context), standard.version, indicators, licenses, sdgs, started
-    )
+    project = facts_project(context)
+    given = options.repository_url or answers.get("general.repository_url")
+    if isinstance(given, str) and given.strip():
+        project.repository_url = strip_credentials(given.strip())
+    assessment = _build(inventory, project, standard.version, indicators, licenses, sdgs, started)
     return redact_model(assessment, known=context.sensitive)
 
 

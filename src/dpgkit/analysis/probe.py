@@ -38,6 +38,29 @@ class ProbeDefinition:
     role: str = "supporting"
 
 
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One entry of an answer that is a list: what it is, and where a reviewer can see it.
+
+    A nomination writes each entry apart ("Code of conduct - <link to the file>"), so probes
+    hand over the entries, not a sentence joining them. ``path`` is a file of the checkout
+    (linked at its commit), ``url`` a page outside it (a docs site); both may be absent.
+    """
+
+    title: str
+    path: str | None = None
+    line: int | None = None
+    url: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": self.title}
+        for key in ("path", "line", "url"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        return data
+
+
 @dataclass(slots=True)
 class Result:
     """What a probe returns; the runner turns it into a Finding with its definition."""
@@ -48,6 +71,8 @@ class Result:
     data: dict[str, Any] = field(default_factory=dict)
     # Suggested answers for the indicator's questions, by local question id.
     suggestions: dict[str, str] = field(default_factory=dict)
+    # The same answers as entries, for questions whose answer is a list or a link.
+    items: dict[str, list[Cited]] = field(default_factory=dict)
     remediation: str | None = None  # replaces the definition's text when more specific
 
 

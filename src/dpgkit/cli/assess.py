@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
 from dpgkit.assess import AssessOptions, assess
-from dpgkit.cli.common import stdout_console, write_output
+from dpgkit.cli.common import checked_repository_url, stdout_console, write_output
 from dpgkit.config import PROJECT_TYPES
 from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
 from dpgkit.model import Assessment, OverallVerdict, Verdict
@@ -127,6 +127,12 @@ def assess_command(
         min=1,
         help="Processes for reading and scanning files (default: every core available; 1: no extra processes).",
     ),
+    repository_url: str | None = typer.Option(
+        None,
+        "--repository-url",
+        help="The public repository (https://host/owner/name) when the checkout's remote is "
+        "not it: evidence paths become links to files at the assessed commit.",
+    ),
     interactive: bool = typer.Option(
         False,
         "--interactive",
@@ -149,6 +155,7 @@ def assess_command(
         types=_types(project_type),
         exclude=list(exclude),
         jobs=jobs or available_cores(),
+        repository_url=checked_repository_url(repository_url),
     )
     assessment = run_assessment(path, options, show_progress=sys.stderr.isatty())
     if interactive:

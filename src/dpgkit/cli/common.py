@@ -12,7 +12,9 @@ from dpgkit.assess import AssessOptions, assess
 from dpgkit.errors import BadInputError
 from dpgkit.fileio import read_user_text, write_atomically
 from dpgkit.model import Assessment
+from dpgkit.nomination.links import web_url
 from dpgkit.parsing import ParseError, load_json
+from dpgkit.redact import redact_text
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -44,6 +46,18 @@ def read_assessment(path: Path) -> Assessment:
         first = error.errors()[0]
         where = "/".join(str(part) for part in first["loc"]) or "top level"
         raise BadInputError(f"{path}: not a dpgkit assessment ({where}: {first['msg']})") from None
+
+
+def checked_repository_url(value: str | None) -> str | None:
+    """--repository-url as given, once we know links can be built from it."""
+    if value is None or not value.strip():
+        return None
+    if web_url(value) is None:
+        raise BadInputError(
+            f"--repository-url {redact_text(value)!r} is not a public repository address "
+            "(use https://host/owner/name)"
+        )
+    return value.strip()
 
 
 def assessment_from(

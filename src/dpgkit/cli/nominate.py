@@ -19,7 +19,12 @@ from rich.console import Console
 from rich.text import Text
 
 from dpgkit.answers import Answers, load_answers
-from dpgkit.cli.common import assessment_from, stdout_console, write_output
+from dpgkit.cli.common import (
+    assessment_from,
+    checked_repository_url,
+    stdout_console,
+    write_output,
+)
 from dpgkit.config import load_config
 from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
 from dpgkit.nomination import (
@@ -110,6 +115,12 @@ def nominate_command(
     allow_incomplete: bool = typer.Option(
         False, "--allow-incomplete", help='Write missing facts as "Unknown" instead of stopping.'
     ),
+    repository_url: str | None = typer.Option(
+        None,
+        "--repository-url",
+        help="The public repository (https://host/owner/name) when the checkout's remote is "
+        "not it; evidence files are linked there at the assessed commit.",
+    ),
 ) -> None:
     """Write the registry nomination: nominee and screening records, with provenance.
 
@@ -123,7 +134,9 @@ def nominate_command(
     standard = load_standard(assessment.standard_version)
     owner_answers = load_answers(answers_path, standard) if answers_path else Answers()
     try:
-        nomination = build_nomination(assessment, owner_answers, standard)
+        nomination = build_nomination(
+            assessment, owner_answers, standard, checked_repository_url(repository_url)
+        )
     except NominationInputError as error:
         raise BadInputError(f"answers: {error}") from None
 

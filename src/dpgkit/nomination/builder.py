@@ -17,7 +17,8 @@ from typing import Any
 
 from dpgkit.answers import Answers
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
-from dpgkit.nomination.links import Repo, as_link, repository_of
+from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, repository_of
+from dpgkit.nomination.lists import Entry, Style, entries_from, render
 from dpgkit.nomination.provenance import (
     EvidenceRef,
     FieldSource,
@@ -40,6 +41,11 @@ CONFIDENCE_VERDICT = 0.8  # implied by an indicator verdict that the probes sett
 CONFIDENCE_FACT = 0.6  # project facts (name from a manifest, README or folder)
 SDG_MIN_SCORE = 0.5  # SDG classifier entries below this are not proposed
 SDG_MAX_PROPOSED = 3
+# At most this many entries the scan found go into a field; the rest stay in the provenance.
+MAX_LINKED_ENTRIES = 4  # steps and documents, each with a link
+MAX_NAMED_ENTRIES = 12  # names: standards, practices, laws, data types
+MAX_SENTENCES = 4
+REPOSITORY_QUESTION = "general.repository_url"
 _YES_NO = re.compile(r"^\s*(yes|no)\b[\s.,:;!-]*(.*)$", re.IGNORECASE | re.DOTALL)
 _NUMBER = re.compile(r"\d+")
 
@@ -128,6 +134,7 @@ class _Builder:
     answers: Answers
     standard: Standard
     repo: Repo | None
+    repo_origin: str = "the checkout's git remote (origin)"
     fields: dict[str, dict[str, FieldSource]] = field(
         default_factory=lambda: {NOMINEE: {}, SCREENING: {}}
     )
@@ -159,7 +166,7 @@ class _Builder:
                 probe=finding.probe,
                 path=location.path,
                 line=location.line,
-                url=self.file_url(location.path),
+                url=self.file_url(location.path, location.line),
                 text=location.excerpt,
             )
             for location in finding.locations[:5]
@@ -217,11 +224,116 @@ class _Builder:
             ),
         )
 
-    def file_url(self, path: str) -> str | None:
-        return self.repo.file_url(path) if self.repo else None
+    def file_url(self, path: str, line: int | None = None) -> str | None:
+        return self.repo.file_url(path, line) if self.repo else None
 
-    def link(self, value: str) -> str:
-        return as_link(value, self.repo)
+    def link(self, value: str, record: str = SCREENING, pointer: str | None = None) -> str:
+        """An answer naming a file of the checkout becomes its permalink.
+
+        Without a public repository address the path is kept, and the field is listed as
+        needing a link (a reviewer cannot open a path).
+        """
+        if not looks_like_path(value):
+            return value
+        url = self.file_url(value.strip())
+        if url is not None:
+            return url
+        if pointer is not None:
+            self.needs_link(record, pointer)
+        return value
+
+    def needs_link(self, record: str, pointer: str) -> None:
+        if any(f.record == record and f.field == pointer for f in self.missing):
+            return
+        self.missing.append(
+            MissingFact(
+                record=record,
+                field=pointer,
+                question=REPOSITORY_QUESTION,
+                text=(
+                    "This field names a file of the checkout, which a reviewer cannot open: "
+                    "give the repository's public address (--repository-url, or "
+                    f"{REPOSITORY_QUESTION} in the answers file) so it becomes a link."
+                ),
+                required=True,
+            )
+        )
+
+    def cited(self, question: str) -> tuple[list[Entry], FieldSource] | None:
+        """The entries the probes found for a list-or-link question, with their evidence.
+
+        Several probes may answer one question (a code of conduct, a report button); their
+        entries are merged in the order the probes ran, each entry once.
+        """
+        indicator_id, _, local = question.partition(".")
+        result = self.indicator(indicator_id)
+        if result is None:
+            return None
+        entries: list[Entry] = []
+        notes: list[str] = []
+        for finding in result.findings:
+            found = entries_from(finding.data.get("items"), local, finding.probe)
+            if found:
+                entries += found
+                notes.append(finding.message)
+        unique = list({entry.key: entry for entry in reversed(entries)}.values())[::-1]
+        if not unique:
+            return None
+        refs = [
+            EvidenceRef(
+                probe=entry.probe,
+                path=entry.path,
+                line=entry.line,
+                url=entry.url or (self.file_url(entry.path, entry.line) if entry.path else None),
+                text=entry.title,
+            )
+            for entry in unique
+        ]
+        source = FieldSource(
+            source=Source.EVIDENCE,
+            question=question,
+            confidence=CONFIDENCE_SUGGESTION,
+            note="found by the scan: " + " ".join(notes),
+            evidence=refs,
+        )
+        return unique, source
+
+    def listed(
+        self,
+        record: str,
+        pointer: str,
+        question: str,
+        style: Style,
+        limit: int,
+    ) -> list[str] | None:
+        """A list field from the owner's answer, else from the entries the scan found.
+
+        At most ``limit`` entries are written, strongest first; all of them stay in the
+        provenance file. None when neither the owner nor the scan gave anything.
+        """
+        given = self.answer(question)
+        if given is not None:
+            values = [self.link(item, record, pointer) for item in as_list(given.value)]
+            return list(self.put(record, pointer, _Value(values, given.source)))
+        found = self.cited(question)
+        if found is not None:
+            entries, source = found
+            values = []
+            for entry in entries[:limit]:
+                text, linked = render(entry, style, self.repo)
+                if not linked:
+                    self.needs_link(record, pointer)
+                values.append(text)
+            if len(entries) > limit:
+                source = source.model_copy(
+                    update={"note": f"{source.note} ({len(entries) - limit} more in the evidence)"}
+                )
+            return list(self.put(record, pointer, _Value(values, source)))
+        suggested = self.suggestion(question)
+        if suggested is not None:
+            values = [self.link(item, record, pointer) for item in as_list(suggested.value)]
+            return list(self.put(record, pointer, _Value(values, suggested.source)))
+        return None
 
     # --- recording -----------------------------------------------------------------------
 
@@ -285,22 +397,55 @@ class _Builder:
         return str(self.lack(SCREENING, pointer, question, True, UNKNOWN))
 
     def text(self, record: str, pointer: str, question: str, required: bool) -> str | None:
-        found = self.answer_or_suggestion(question)
+        """A free-text field: the owner's answer, else the scan's findings as sentences."""
+        found = self.answer(question)
+        if found is None and (cited := self.cited(question)) is not None:
+            entries, source = cited
+            sentences = []
+            for entry in entries[:MAX_SENTENCES]:
+                text, linked = render(entry, Style.LINK, self.repo)
+                if not linked:
+                    self.needs_link(record, pointer)
+                sentences.append(f"{entry.title}: {text}." if text != entry.title else entry.title)
+            found = _Value(" ".join(sentences), source)
+        found = found or self.suggestion(question)
         if found is not None:
             value = found.value
             text = "\n".join(as_list(value)) if isinstance(value, list) else str(value)
-            found.value = self.link(text)
+            found.value = self.link(text, record, pointer)
             return str(self.put(record, pointer, found))
         if required:
             return str(self.lack(record, pointer, question, True, UNKNOWN))
         self.lack(record, pointer, question, False, None, written=False)
         return None
 
-    def items(self, record: str, pointer: str, question: str, required: bool) -> list[str] | None:
-        found = self.answer_or_suggestion(question)
-        if found is not None:
-            found.value = [self.link(item) for item in as_list(found.value)]
-            return list(self.put(record, pointer, found))
+    def link_field(self, record: str, pointer: str, question: str) -> str | None:
+        """A field holding one address (copyrightURL): the owner's, else the strongest found."""
+        values = self.listed(record, pointer, question, Style.LINK, 1)
+        if values:
+            return values[0]
+        self.lack(record, pointer, question, False, None, written=False)
+        return None
+
+    def link_text(self, record: str, pointer: str, question: str, required: bool) -> str | None:
+        """A follow-up field holding one address (a content policy's link)."""
+        values = self.listed(record, pointer, question, Style.LINK, 1)
+        if values:
+            return values[0]
+        return self.text(record, pointer, question, required)
+
+    def items(
+        self,
+        record: str,
+        pointer: str,
+        question: str,
+        required: bool,
+        style: Style = Style.TITLE_LINK,
+        limit: int = MAX_LINKED_ENTRIES,
+    ) -> list[str] | None:
+        found = self.listed(record, pointer, question, style, limit)
+        if found:
+            return found
         if required:
             return list(self.lack(record, pointer, question, True, [UNKNOWN]))
         self.lack(record, pointer, question, False, None, written=False)
@@ -364,11 +509,18 @@ class _Builder:
             given_urls = as_list(urls.value) if urls else []
             if urls is not None and given_urls:
                 url_value = _Value(
-                    self.link(given_urls[min(index, len(given_urls) - 1)]), urls.source
+                    self.link(
+                        given_urls[min(index, len(given_urls) - 1)],
+                        NOMINEE,
+                        f"{pointer}/licenseURL",
+                    ),
+                    urls.source,
                 )
                 entry["licenseURL"] = self.put(NOMINEE, f"{pointer}/licenseURL", url_value)
             elif (found_url := found.get(listed, (None, None))[1]) is not None:
                 entry["licenseURL"] = self.put(NOMINEE, f"{pointer}/licenseURL", found_url)
+                if not is_web_link(entry["licenseURL"]):
+                    self.needs_link(NOMINEE, f"{pointer}/licenseURL")
             else:
                 entry["licenseURL"] = self.lack(
                     NOMINEE, f"{pointer}/licenseURL", "2.license_evidence", True, UNKNOWN
@@ -398,9 +550,10 @@ class _Builder:
                 evidence=[ref],
             )
             url = None
-            if ref.url:
+            if ref.url or entry.path:
+                # Without a public repository the path is kept, and listed as needing a link.
                 url = _Value(
-                    ref.url,
+                    ref.url or entry.path,
                     source.model_copy(
                         update={
                             "question": "2.license_evidence",
@@ -516,8 +669,8 @@ class _Builder:
         source = FieldSource(
             source=Source.EVIDENCE,
             confidence=1.0,
-            note="the checkout's git remote (origin)",
-            evidence=[EvidenceRef(text=project.repository_url)],
+            note=self.repo_origin,
+            evidence=[EvidenceRef(text=url)],
         )
         label = FieldSource(
             source=Source.DEFAULT, confidence=1.0, note="the registry's label for a main repository"
@@ -574,7 +727,7 @@ class _Builder:
                 "3.owner",
                 {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
             )
-        url = self.text(SCREENING, "/clearOwnership/copyrightURL", "3.ownership_evidence", False)
+        url = self.link_field(SCREENING, "/clearOwnership/copyrightURL", "3.ownership_evidence")
         if url:
             block["copyrightURL"] = url
         return block
@@ -604,55 +757,28 @@ class _Builder:
 
     def documentation(self) -> dict[str, Any]:
         base = "/documentation"
-        links = self.answer_or_suggestion("5.documentation_links")
-        if links is not None:
+        links = self.items(
+            SCREENING, f"{base}/documentationURL", "5.documentation_links", False, Style.LINK
+        )
+        given = self.answer("5.documentation_links")
+        if given is not None and links:
             available = self.derived(
                 SCREENING,
                 f"{base}/isDocumentationAvailable",
                 "Yes",
-                links,
+                given,
                 "documentation is linked",
             )
-            urls = [self.link(item) for item in as_list(links.value)]
-            return {
-                "isDocumentationAvailable": available,
-                "documentationURL": self.put(
-                    SCREENING, f"{base}/documentationURL", _Value(urls, links.source)
-                ),
-            }
-        available = self.gate(
-            f"{base}/isDocumentationAvailable",
-            "5.documentation_links",
-            {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
-        )
+        else:
+            available = self.gate(
+                f"{base}/isDocumentationAvailable",
+                "5.documentation_links",
+                {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+            )
         block: dict[str, Any] = {"isDocumentationAvailable": available}
-        documents = self._documents_found()
-        if documents is not None:
-            block["documentationURL"] = self.put(SCREENING, f"{base}/documentationURL", documents)
+        if links:
+            block["documentationURL"] = links
         return block
-
-    def _documents_found(self) -> _Value | None:
-        """Links to the documents that passing documentation probes point at (README...)."""
-        result = self.indicator("5")
-        if result is None or self.repo is None:
-            return None
-        urls: dict[str, EvidenceRef] = {}
-        for finding in result.findings:
-            if finding.outcome is not Outcome.PASS:
-                continue
-            for ref in self.evidence(finding):
-                if ref.url and ref.path:
-                    urls.setdefault(self.repo.file_url(ref.path) or ref.url, ref)
-        if not urls:
-            return None
-        source = FieldSource(
-            source=Source.EVIDENCE,
-            question="5.documentation_links",
-            confidence=CONFIDENCE_VERDICT,
-            note="documents the documentation probes found",
-            evidence=list(urls.values()),
-        )
-        return _Value(list(urls), source)
 
     def non_pii(self) -> dict[str, Any]:
         base = "/NonPII"
@@ -689,7 +815,14 @@ class _Builder:
                 "7.privacy_laws",
                 {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
             )
-        listed = self.items(SCREENING, f"{base}/privacyComplianceList", "7.privacy_laws", False)
+        listed = self.items(
+            SCREENING,
+            f"{base}/privacyComplianceList",
+            "7.privacy_laws",
+            False,
+            Style.TITLE,
+            MAX_NAMED_ENTRIES,
+        )
         if listed:
             block["privacyComplianceList"] = listed
         steps = self.items(SCREENING, f"{base}/adherenceSteps", "7.privacy_evidence", False)
@@ -707,13 +840,43 @@ class _Builder:
             given = self.answer_or_suggestion(question)
             if given is not None:
                 block[flag] = self.derived(SCREENING, f"{base}/{flag}", "Yes", given, "listed")
-                block[listing] = self.items(SCREENING, f"{base}/{listing}", question, False)
+                block[listing] = self.items(
+                    SCREENING, f"{base}/{listing}", question, False, Style.TITLE, MAX_NAMED_ENTRIES
+                )
+                if listing == "standardsList" and self.answer(question) is None:
+                    support = self.evidence_of_support()
+                    if support:
+                        block["evidenceStandardSupport"] = support
             else:
                 block[flag] = self.gate(
                     f"{base}/{flag}", question, {Verdict.MET: "Yes", Verdict.NOT_MET: "No"}
                 )
-        order = ("supportStandards", "standardsList", "implementBestPractices", "bestPracticesList")
+        order = (
+            "supportStandards",
+            "standardsList",
+            "evidenceStandardSupport",
+            "implementBestPractices",
+            "bestPracticesList",
+        )
         return {key: block[key] for key in order if key in block}
+
+    def evidence_of_support(self) -> list[str] | None:
+        """Where each standard found shows ("GeoJSON - <link to the line>"), a few of them."""
+        found = self.cited("8.open_standards")
+        if found is None:
+            return None
+        entries, source = found
+        shown = [entry for entry in entries if entry.path or entry.url][:MAX_LINKED_ENTRIES]
+        pointer = "/standards/evidenceStandardSupport"
+        values = []
+        for entry in shown:
+            text, linked = render(entry, Style.TITLE_LINK, self.repo)
+            if not linked:
+                self.needs_link(SCREENING, pointer)
+            values.append(text)
+        if not values:
+            return None
+        return list(self.put(SCREENING, pointer, _Value(values, source)))
 
     def data_privacy(self) -> dict[str, Any]:
         base = "/doNoHarm/dataPrivacySecurity"
@@ -724,7 +887,12 @@ class _Builder:
         if collects != "Yes":
             return block
         block["typesOfDataCollected"] = self.items(
-            SCREENING, f"{base}/typesOfDataCollected", "9A.pii_types", True
+            SCREENING,
+            f"{base}/typesOfDataCollected",
+            "9A.pii_types",
+            True,
+            Style.TITLE,
+            MAX_NAMED_ENTRIES,
         )
         sharing = self.answer_or_suggestion("9A.third_party_sharing")
         parsed = yes_no(sharing.value) if sharing else None
@@ -772,7 +940,7 @@ class _Builder:
             return block
         self.follow_up(
             block, base, "contentFilter", "policyGuidelinesDocumentationLink",
-            "9B.content_policy", self.text,
+            "9B.content_policy", self.link_text,
         )  # fmt: skip
         self.follow_up(
             block, base, "illegalContentDetection", "illegalContentDetectionMechanism",
@@ -880,18 +1048,51 @@ class _Builder:
         return ScreeningRecord.model_validate(data)
 
 
+def repository_for(
+    assessment: Assessment, answers: Answers, repository_url: str | None = None
+) -> tuple[Repo | None, str]:
+    """The public repository evidence links point into, pinned at the assessed commit.
+
+    ``--repository-url`` first, then the answers file's ``general.repository_url``, then
+    the checkout's git remote; with where it came from. Raises NominationInputError for an
+    address that is not one.
+    """
+    project = assessment.project
+    ref = project.commit or project.default_branch
+    for given, where in (
+        (repository_url, "--repository-url"),
+        (answers.get(REPOSITORY_QUESTION) if answers.answered(REPOSITORY_QUESTION) else None,
+         f"the answers file's {REPOSITORY_QUESTION}"),
+    ):  # fmt: skip
+        if given is None:
+            continue
+        repo = repository_of(str(given), ref)
+        if repo is None:
+            raise NominationInputError(
+                f"{where}: {redact_text(str(given))!r} is not a public repository address "
+                "(use https://host/owner/name)"
+            )
+        return repo, where
+    return repository_of(project.repository_url, ref), "the checkout's git remote (origin)"
+
+
 def build_nomination(
-    assessment: Assessment, answers: Answers, standard: Standard | None = None
+    assessment: Assessment,
+    answers: Answers,
+    standard: Standard | None = None,
+    repository_url: str | None = None,
 ) -> Nomination:
     """Nominee and screening records, each field with its provenance, and what is missing.
 
+    Evidence files become links at the assessed commit in the repository that
+    ``repository_url``, the answers or the checkout's remote name (see ``repository_for``).
     Raises NominationInputError when an answer cannot be expressed in the registry's
     format (an SDG number out of range, a license the registry does not list).
     """
     standard = standard or load_standard(assessment.standard_version)
     project = assessment.project
-    repo = repository_of(project.repository_url, project.default_branch or project.commit)
-    builder = _Builder(assessment, answers, standard, repo)
+    repo, origin = repository_for(assessment, answers, repository_url)
+    builder = _Builder(assessment, answers, standard, repo, origin)
     name = builder.name()
     name_text = str(builder.put(NOMINEE, "/name", name))
     nominee = builder.nominee(name_text)
@@ -901,7 +1102,9 @@ def build_nomination(
         tool=f"{assessment.tool.name} {assessment.tool.version}",
         standard_version=assessment.standard_version,
         project=ProjectRef(
-            name=project.name, repository_url=project.repository_url, commit=project.commit
+            name=project.name,
+            repository_url=repo.web_url if repo else project.repository_url,
+            commit=project.commit,
         ),
         records={NOMINEE: f"nominees/{slug}.json", SCREENING: f"digitalpublicgoods/{slug}.json"},
         fields=builder.fields,

@@ -1,9 +1,10 @@
-"""Public links to a project's files, built from its git remote.
+"""Public links to a project's files, built from its git remote and commit.
 
-A nomination links to evidence (the license file, the README). The registry wants web
-addresses, so a checkout's remote is turned into the forge's page address and each file
-path into that forge's "view a file" address. Only forges whose address scheme is known
-get file links; for any other host we give none rather than a guess.
+A nomination links to evidence (the license file, the README). Reviewers must be able to
+open it, so a checkout's remote is turned into the forge's web address and each file path
+into that forge's "view a file at a commit" address, a permalink that keeps pointing at the
+lines we cite after the branch moves on. Only forges whose address scheme is known get file
+links; for any other host we give none rather than a guess.
 """
 
 from __future__ import annotations
@@ -12,18 +13,60 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-# scp-like remotes: git@host:owner/repo.git
-_SCP = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9.-]+):(?P<path>[^\s]+)$")
-# Each known forge's pattern for viewing a file at a ref: {base}, {ref}, {path}.
-_FILE_PATTERNS = {
-    "github.com": "{base}/blob/{ref}/{path}",
-    "gitlab.com": "{base}/-/blob/{ref}/{path}",
-    "bitbucket.org": "{base}/src/{ref}/{path}",
-    "codeberg.org": "{base}/src/branch/{ref}/{path}",
+from dpgkit.model import Project
+
+# scp-like remotes: git@host:owner/repo.git (no scheme; the path follows the colon).
+_SCP = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9.-]+):(?!//)(?P<path>[^\s]+)$")
+_COMMIT = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
+
+
+@dataclass(frozen=True)
+class Forge:
+    """How one kind of forge shows a file: {base}, {ref}, {path}; and how it anchors a line."""
+
+    name: str
+    at_commit: str
+    at_branch: str
+    line_anchor: str
+
+
+GITHUB = Forge("GitHub", "{base}/blob/{ref}/{path}", "{base}/blob/{ref}/{path}", "#L{line}")
+GITLAB = Forge("GitLab", "{base}/-/blob/{ref}/{path}", "{base}/-/blob/{ref}/{path}", "#L{line}")
+BITBUCKET = Forge(
+    "Bitbucket", "{base}/src/{ref}/{path}", "{base}/src/{ref}/{path}", "#lines-{line}"
+)
+# Gitea and Forgejo (Codeberg) tell a commit from a branch in the address.
+GITEA = Forge(
+    "Gitea", "{base}/src/commit/{ref}/{path}", "{base}/src/branch/{ref}/{path}", "#L{line}"
+)
+SOURCEHUT = Forge(
+    "SourceHut", "{base}/tree/{ref}/item/{path}", "{base}/tree/{ref}/item/{path}", "#L{line}"
+)
+
+_HOSTS = {
+    "github.com": GITHUB,
+    "gitlab.com": GITLAB,
+    "framagit.org": GITLAB,
+    "salsa.debian.org": GITLAB,
+    "bitbucket.org": BITBUCKET,
+    "codeberg.org": GITEA,
+    "gitea.com": GITEA,
+    "git.sr.ht": SOURCEHUT,
 }
+# Self-hosted instances named after their software: gitlab.example.org, gitea.example.org.
+_HOST_PREFIXES = {"gitlab.": GITLAB, "gitea.": GITEA, "forgejo.": GITEA}
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # A repository-relative file path as owners write them in answers: "docs/privacy.md".
 _RELATIVE_PATH = re.compile(r"^(?!\.\.?/)(?!/)[\w.-]+(?:/[\w.-]+)*$")
+
+
+def forge_of(host: str) -> Forge | None:
+    host = host.lower()
+    if host in _HOSTS:
+        return _HOSTS[host]
+    return next(
+        (forge for prefix, forge in _HOST_PREFIXES.items() if host.startswith(prefix)), None
+    )
 
 
 @dataclass(frozen=True)
@@ -33,43 +76,92 @@ class Repo:
     web_url: str
     host: str
     ref: str
+    forge: Forge | None = None
 
-    def file_url(self, path: str) -> str | None:
-        pattern = _FILE_PATTERNS.get(self.host)
-        if pattern is None:
+    @property
+    def pinned(self) -> bool:
+        """True when links point at one commit (permalinks), not at a moving branch."""
+        return bool(_COMMIT.match(self.ref))
+
+    def file_url(self, path: str, line: int | None = None) -> str | None:
+        """The forge's page for path at this ref, with a line anchor; None on an unknown forge.
+
+        Each path segment is percent-encoded (spaces, "#", non-ASCII names), so the link
+        opens the file whatever its name.
+        """
+        if self.forge is None or not path or path.startswith("/") or ".." in path.split("/"):
             return None
-        return pattern.format(base=self.web_url, ref=quote(self.ref), path=quote(path))
+        pattern = self.forge.at_commit if self.pinned else self.forge.at_branch
+        url = pattern.format(base=self.web_url, ref=quote(self.ref), path=quote(path))
+        if line and line > 0:
+            url += self.forge.line_anchor.format(line=line)
+        return url
 
 
 def web_url(remote: str | None) -> tuple[str, str] | None:
-    """(https page address, host) of a git remote, or None when it is not a public URL."""
+    """(web page address, host) of a git remote, or None when it is not a public address.
+
+    Accepts HTTPS, SSH and git:// URLs and scp-like remotes (git@host:owner/repo.git);
+    user names, passwords and tokens never reach the result.
+    """
     if not remote:
         return None
     remote = remote.strip()
     parts = urlsplit(remote)
-    if parts.scheme in {"http", "https", "ssh", "git"} and parts.hostname:
+    scheme = "https"
+    if parts.scheme in {"http", "https", "ssh", "git", "git+ssh", "ssh+git"}:
+        if not parts.hostname:
+            return None
         host, path = parts.hostname.lower(), parts.path
+        try:
+            port = parts.port
+        except ValueError:
+            return None
+        # A web server's port is part of its address; an SSH port is not.
+        if parts.scheme in {"http", "https"}:
+            scheme = parts.scheme if forge_of(host) is None else "https"
+            if port and port not in {80, 443}:
+                host = f"{host}:{port}"
     else:
         match = _SCP.match(remote)
         if match is None or "://" in remote:
             return None
         host, path = match.group("host").lower(), match.group("path")
     path = path.strip("/").removesuffix(".git").strip("/")
-    if not path or host in {"localhost", "127.0.0.1"}:
+    bare = host.split(":")[0]
+    if not path or bare in {"localhost", "127.0.0.1", "::1"} or "." not in bare:
         return None
-    return f"https://{host}/{path}", host
+    return f"{scheme}://{host}/{path}", bare
 
 
 def repository_of(remote: str | None, ref: str | None) -> Repo | None:
+    """The repository behind a remote; ``ref`` is best a commit (links become permalinks)."""
     found = web_url(remote)
     if found is None:
         return None
     url, host = found
-    return Repo(web_url=url, host=host, ref=ref or "HEAD")
+    return Repo(web_url=url, host=host, ref=ref or "HEAD", forge=forge_of(host))
+
+
+def project_repository(project: Project) -> Repo | None:
+    """The assessed project's repository, its links pinned at the assessed commit."""
+    return repository_of(project.repository_url, project.commit or project.default_branch)
 
 
 def is_url(value: str) -> bool:
     return bool(_URL_SCHEME.match(value.strip()))
+
+
+def is_web_link(value: str) -> bool:
+    return value.strip().lower().startswith(("https://", "http://"))
+
+
+def looks_like_path(value: str) -> bool:
+    """True for a repository-relative file path ("docs/privacy.md"), not prose or a URL."""
+    text = value.strip()
+    if is_url(text) or not _RELATIVE_PATH.match(text):
+        return False
+    return "/" in text or "." in text  # a single word is more likely prose than a file name
 
 
 def as_link(value: str, repo: Repo | None) -> str:
@@ -77,9 +169,6 @@ def as_link(value: str, repo: Repo | None) -> str:
 
     Anything else (a URL, a sentence) is returned unchanged.
     """
-    text = value.strip()
-    if repo is None or is_url(text) or not _RELATIVE_PATH.match(text):
+    if repo is None or not looks_like_path(value):
         return value
-    if "/" not in text and "." not in text:
-        return value  # a single word is more likely prose than a file name
-    return repo.file_url(text) or value
+    return repo.file_url(value.strip()) or value

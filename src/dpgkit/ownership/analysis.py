@@ -62,6 +62,9 @@ _OWNED_BY = re.compile(
 _TRADEMARK_OF = re.compile(
     r"trademarks?\s+(?:of|owned by|belonging to)\s+(?:the\s+)?(?P<name>[A-Z][\w&.,'’ -]{2,80}?)(?=[.;,\n(])",
 )
+# Icons, stylesheets and fonts copied into a project (a Font Awesome SVG in static/) carry
+# their library's copyright, many times over: never the project's ownership evidence.
+_ASSET_SUFFIXES = (".svg", ".css", ".scss", ".sass", ".less", ".woff", ".woff2", ".ttf", ".eot")
 _OWNERSHIP_FILES = (
     "governance",
     "maintainers",
@@ -343,6 +346,8 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
                 )
                 ranking.add(name, kind, entry.path, found_line, name)
     for path, line, statement in declarations.headers.copyrights[:2000]:
+        if path.lower().endswith(_ASSET_SUFFIXES):
+            continue
         match = COPYRIGHT.search(statement)
         if match:
             ranking.add(match.group("name"), "header_copyright", path, line, statement)

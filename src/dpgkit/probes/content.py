@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.harm.content import user_content
 from dpgkit.pii.derived import code_features, document_features, policies
 from dpgkit.pii.signals import hit_locations
@@ -56,6 +56,10 @@ def content_policy(ctx: ProbeContext) -> Result:
             hit_locations(illegal, 3) + hit_locations(rules, 2),
         )
         result.suggestions = {"content_policy": "; ".join(dict.fromkeys(documents[:3] + where[:3]))}
+        result.items = {
+            "content_policy": [Cited("Content policy", path=path) for path in documents[:3]]
+            + [Cited("Content policy", path=hit.path, line=hit.line) for hit in illegal[:1]]
+        }
         return result
     if documents or rules:
         places = documents or [hit.path for hit in rules]
@@ -65,6 +69,9 @@ def content_policy(ctx: ProbeContext) -> Result:
             [ctx.location(path, 1) for path in documents[:3]] + hit_locations(rules, 3),
         )
         result.suggestions = {"content_policy": "; ".join(places[:3])}
+        result.items = {
+            "content_policy": [Cited("Content rules", path=path) for path in places[:3]]
+        }
         return result
     return failed(
         "User content is collected, but no content policy or community guidelines were found."
@@ -101,4 +108,10 @@ def content_moderation(ctx: ProbeContext) -> Result:
         )
         + (f"; process described in {process[0].path}" if process else "")
     }
+    cited = [
+        Cited(code.label(name), path=code.get(name)[0].path, line=code.get(name)[0].line)
+        for name in present
+    ]
+    cited += [Cited("Moderation process", path=h.path, line=h.line) for h in process[:1]]
+    result.items = {"illegal_content_detection": cited}
     return result

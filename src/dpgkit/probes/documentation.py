@@ -8,7 +8,7 @@ import re
 from urllib.parse import unquote
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.deps.signals import data_signals, documentation_paths
 from dpgkit.evidence.readme import headings
 from dpgkit.model import Location
@@ -35,6 +35,9 @@ _SITE_FILES = (
 _DOC_URL = re.compile(
     r"https?://[\w.-]*(readthedocs\.io|gitbook\.io|github\.io|docs\.[\w.-]+|[\w.-]+/docs?\b|wiki)[^\s)>\]\"']*",
     re.I,
+)
+_FRONT_PAGE = re.compile(
+    r"/(?:index|readme|introduction|intro|overview|getting[-_]started)\.", re.I
 )
 _ARCHITECTURE = re.compile(
     r"architecture|design|overview of the system|components|system diagram", re.I
@@ -126,7 +129,28 @@ def docs_site(ctx: ProbeContext) -> Result:
             "No documentation beyond the README was found (no docs/ pages, docs site or docs link)."
         )
     result.suggestions = {"documentation_links": ", ".join(dict.fromkeys(suggestion))}
+    result.items = {"documentation_links": _documentation_items(ctx, links, pages)}
     return result
+
+
+def _documentation_items(ctx: ProbeContext, links: list[str], pages: list[str]) -> list[Cited]:
+    """Where a reader finds the documentation: a linked docs site first (reviewers open
+    those most), then the README, then the docs folder's front page."""
+    items = [
+        Cited("Documentation", url=match.group(0).rstrip(".,;:"))
+        for text in links
+        for match in [_DOC_URL.search(text)]
+        if match
+    ]
+    if ctx.facts.readme:
+        items.append(Cited("README", path=ctx.facts.readme))
+    front = sorted(pages, key=lambda p: (p.count("/"), not _FRONT_PAGE.search(p), p))
+    if front:
+        items.append(Cited("Documentation", path=front[0]))
+    unique: dict[str, Cited] = {}
+    for item in items:
+        unique.setdefault(item.url or item.path or item.title, item)
+    return list(unique.values())
 
 
 @probe("docs_api_reference")

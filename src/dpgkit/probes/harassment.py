@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.evidence.community import community_file
 from dpgkit.harm.interaction import interaction
 from dpgkit.pii.derived import code_features, document_features
@@ -59,6 +59,7 @@ def code_of_conduct_present(ctx: ProbeContext) -> Result:
         result.suggestions = {
             "harassment_protection": f"Code of conduct with an enforcement contact: {entry.path}"
         }
+        result.items = {"harassment_protection": [Cited("Code of conduct", path=entry.path)]}
         return result
     return unknown(f"{entry.path} names no contact for reports.", [ctx.location(entry, 1)])
 
@@ -88,6 +89,13 @@ def reporting_and_blocking(ctx: ProbeContext) -> Result:
         )
         or f"described in {docs[0].path}"
     }
+    result.items = {
+        "harassment_protection": [
+            Cited(code.label(n), path=code.get(n)[0].path, line=code.get(n)[0].line)
+            for n in present
+        ]
+        + ([Cited("Harassment policy", path=docs[0].path, line=docs[0].line)] if docs else [])
+    }
     return result
 
 
@@ -112,4 +120,7 @@ def underage_protection(ctx: ProbeContext) -> Result:
     outcome = passed if code and docs else unknown
     result = outcome("Found " + " and ".join(parts) + ".", locations)
     result.suggestions = {"underage_safety": "; ".join(parts)}
+    cited = [Cited("Age check or parental consent", path=h.path, line=h.line) for h in code[:1]]
+    cited += [Cited("Underage users policy", path=h.path, line=h.line) for h in docs[:1]]
+    result.items = {"underage_safety": cited}
     return result

@@ -5,10 +5,37 @@ is documented.
 from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.model import Location
-from dpgkit.ownership.analysis import Candidate, ownership_analysis
+from dpgkit.ownership.analysis import WEIGHTS, Candidate, ownership_analysis
 from dpgkit.probes.registry import probe
+
+_EVIDENCE_TITLES = {
+    "publiccode": "publiccode.yml owner",
+    "governance": "Governance",
+    "license_copyright": "Copyright statement",
+    "notice_copyright": "Copyright notice",
+    "trademark": "Trademark policy",
+    "manifest_organisation": "Package manifest",
+    "manifest_author": "Package manifest",
+    "maintainers": "Maintainers",
+    "codeowners": "Code owners",
+    "authors": "Authors",
+    "header_copyright": "Copyright header",
+}
+
+
+def _ownership_items(candidate: Candidate) -> list[Cited]:
+    """The documents naming the owner, strongest kind first (a LICENSE copyright line before
+    a file header); the analysis reads only the project's own files."""
+    ranked = sorted(
+        (e for e in candidate.evidence if e.kind in _EVIDENCE_TITLES),
+        key=lambda e: -WEIGHTS[e.kind],
+    )
+    seen: dict[str, Cited] = {}
+    for e in ranked:
+        seen.setdefault(e.path, Cited(_EVIDENCE_TITLES[e.kind], path=e.path, line=e.line))
+    return list(seen.values())
 
 
 def _locations(candidate: Candidate) -> list[Location]:
@@ -48,11 +75,12 @@ def owner_identified(ctx: ProbeContext) -> Result:
         + (f"; also named: {', '.join(others)}" if others else "")
         + "."
     )
-    evidence_paths = [e.path for e in best.evidence if e.kind != "git_remote"]
+    items = _ownership_items(best)
     result = passed(message, _locations(best), **data)
     result.suggestions = {"owner": best.name}
-    if evidence_paths:
-        result.suggestions["ownership_evidence"] = evidence_paths[0]
+    if items:
+        result.suggestions["ownership_evidence"] = str(items[0].path)
+        result.items = {"ownership_evidence": items}
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.harm.protection import security_steps
 from dpgkit.model import Location
 from dpgkit.pii.analysis import PersonalData
@@ -95,6 +95,7 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
         "collects_pii": f"Yes — {report.scale.registry_answer}",
         "pii_types": ", ".join(report.registry_types()),
     }
+    result.items = {"pii_types": [Cited(kind) for kind in report.registry_types()]}
     if report.third_parties:
         suggestions["third_party_sharing"] = "Possibly: the product uses " + ", ".join(
             f"{party.name} ({party.path}:{party.line})" for party in report.third_parties
@@ -122,6 +123,12 @@ def privacy_policy_present(ctx: ProbeContext) -> Result:
         result.suggestions = {
             "privacy_evidence": "; ".join(entry.path for _, entry in documents[:6])
         }
+        result.items = {
+            "privacy_evidence": [
+                Cited(_POLICY_KINDS[kind].capitalize(), path=entry.path)
+                for kind, entry in documents[:6]
+            ]
+        }
         return result
     if practices:
         result = unknown(
@@ -130,6 +137,11 @@ def privacy_policy_present(ctx: ProbeContext) -> Result:
         )
         result.suggestions = {
             "privacy_evidence": "; ".join(f"{hit.path}:{hit.line}" for hit in practices[:3])
+        }
+        result.items = {
+            "privacy_evidence": [
+                Cited("Privacy practices", path=hit.path, line=hit.line) for hit in practices[:3]
+            ]
         }
         return result
     return failed("No privacy policy, terms of use or data-protection documentation was found.")
@@ -158,6 +170,8 @@ def privacy_law_references(ctx: ProbeContext) -> Result:
     result.suggestions = {
         "privacy_laws": "; ".join(f"{r.law.name} (found in {r.path}:{r.line})" for r in references)
     }
+    laws = {r.law.name: Cited(r.law.name, path=r.path, line=r.line) for r in reversed(references)}
+    result.items = {"privacy_laws": list(reversed(laws.values()))}
     return result
 
 

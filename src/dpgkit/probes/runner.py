@@ -31,6 +31,12 @@ def run_probes(
         data = dict(result.data)
         if result.suggestions:
             data["suggestions"] = result.suggestions
+        if result.items:
+            data["items"] = {
+                question: [item.as_dict() for item in entries]
+                for question, entries in result.items.items()
+                if entries
+            }
         needs_fix = result.outcome in (Outcome.FAIL, Outcome.UNKNOWN)
         findings.append(
             Finding(

@@ -8,7 +8,7 @@ expects (the screening's standardsList and bestPracticesList).
 from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Result, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, passed, unknown
 from dpgkit.probes.registry import probe
 from dpgkit.standards.evidence import Found, standards_evidence
 
@@ -34,6 +34,21 @@ def _data(found: list[Found]) -> list[dict[str, object]]:
     ]
 
 
+def _cited(found: list[Found]) -> list[Cited]:
+    """One entry per standard or practice, with the first place that shows it."""
+    items = []
+    for item in found:
+        where = item.locations[0] if item.locations else None
+        items.append(
+            Cited(
+                item.detector.name,
+                path=where.path if where else None,
+                line=where.line if where else None,
+            )
+        )
+    return items
+
+
 @probe("open_standards_detected")
 def open_standards_detected(ctx: ProbeContext) -> Result:
     evidence = ctx.derive(standards_evidence)
@@ -51,6 +66,7 @@ def open_standards_detected(ctx: ProbeContext) -> Result:
     result.suggestions = {
         "open_standards": "; ".join(item.detector.name for item in evidence.standards)
     }
+    result.items = {"open_standards": _cited(evidence.standards)}
     return result
 
 
@@ -85,6 +101,7 @@ def best_practices_detected(ctx: ProbeContext) -> Result:
         result.suggestions = {
             "best_practices": "; ".join(item.detector.name for item in evidence.practices)
         }
+        result.items = {"best_practices": _cited(evidence.practices)}
     if missing:
         result.remediation = "Not yet in evidence: " + ", ".join(missing) + "."
         if result.outcome.value == "pass":

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select
 from markupsafe import Markup
 
 from dpgkit.model import Assessment, Outcome
-from dpgkit.nomination.links import Repo, repository_of
+from dpgkit.nomination.links import Repo, project_repository
 from dpgkit.reports import renderer
 from dpgkit.reports.labels import OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS, answer_text
 from dpgkit.standard import load_standard
@@ -49,9 +49,7 @@ def _css() -> Markup:
 
 def _location_link(repo: Repo | None, path: str, line: int | None) -> Markup:
     label = f"{path}:{line}" if line else path
-    url = repo.file_url(path) if repo else None
-    if url and line and repo is not None and repo.host in ("github.com", "gitlab.com"):
-        url += f"#L{line}"
+    url = repo.file_url(path, line) if repo else None
     if url:
         return Markup('<a href="{}"><code>{}</code></a>').format(url, label)
     return Markup("<code>{}</code>").format(label)
@@ -60,7 +58,7 @@ def _location_link(repo: Repo | None, path: str, line: int | None) -> Markup:
 @renderer("html")
 def render_html(assessment: Assessment) -> str:
     project = assessment.project
-    repo = repository_of(project.repository_url, project.default_branch or project.commit)
+    repo = project_repository(project)
     try:
         standard = load_standard(assessment.standard_version)
         requirements = {spec.id: spec.requirement for spec in standard.indicators}

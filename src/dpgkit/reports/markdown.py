@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dpgkit.model import Assessment, Location
+from dpgkit.nomination.links import Repo, project_repository
 from dpgkit.reports import renderer
 from dpgkit.reports.labels import (
     DECLARED,
@@ -17,8 +18,11 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _location(location: Location) -> str:
-    where = f"`{location.path}`" + (f" line {location.line}" if location.line else "")
+def _location(location: Location, repo: Repo | None) -> str:
+    """The path (a link to the file at the assessed commit when the repository is public)."""
+    label = f"`{location.path}`" + (f" line {location.line}" if location.line else "")
+    url = repo.file_url(location.path, location.line) if repo else None
+    where = f"[{label}]({url})" if url else label
     if location.excerpt:
         code = location.excerpt.replace("`", "'")
         where += f": `{code}`"
@@ -28,6 +32,7 @@ def _location(location: Location) -> str:
 @renderer("markdown")
 def render_markdown(assessment: Assessment) -> str:
     project = assessment.project
+    repo = project_repository(project)
     out = [f"# DPG readiness: {project.name}", ""]
     if project.description:
         out += [f"> {project.description}", ""]
@@ -50,7 +55,7 @@ def render_markdown(assessment: Assessment) -> str:
         out += [f"## {result.id}. {result.title} — {VERDICT_LABELS[result.verdict]}", ""]
         for finding in result.findings:
             out.append(f"- {OUTCOME_SYMBOLS[finding.outcome]} {finding.message}")
-            out += [f"  - {_location(location)}" for location in finding.locations[:10]]
+            out += [f"  - {_location(location, repo)}" for location in finding.locations[:10]]
         if result.answers:
             out += ["", f"Answers {DECLARED}:", ""]
             out += [

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from dpgkit.analysis.probe import ProbeDefinition, definitions
 from dpgkit.model import Assessment, Finding, IndicatorResult, Location, Outcome, Verdict
-from dpgkit.nomination.links import repository_of
+from dpgkit.nomination.links import project_repository
 from dpgkit.reports import renderer
 from dpgkit.standard import load_standard
 
@@ -225,13 +225,16 @@ def sarif_log(assessment: Assessment) -> dict[str, Any]:
         },
     }
     project = assessment.project
-    repo = repository_of(project.repository_url, project.default_branch)
+    repo = project_repository(project)
     if repo is not None:
+        # Code scanning tools resolve each result's SRCROOT-relative path in this repository
+        # at this commit: the same file a reviewer opens from the HTML and Markdown reports.
         provenance: dict[str, Any] = {"repositoryUri": repo.web_url}
         if project.commit:
             provenance["revisionId"] = project.commit
         if project.default_branch:
             provenance["branch"] = project.default_branch
+        provenance["mappedTo"] = {"uriBaseId": SRCROOT}
         run["versionControlProvenance"] = [provenance]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
