@@ -17,6 +17,7 @@ from typing import Any
 
 from dpgkit.answers import Answers
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
+from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, repository_of
 from dpgkit.nomination.lists import Entry, Style, entries_from, render
 from dpgkit.nomination.provenance import (
@@ -382,19 +383,87 @@ class _Builder:
         pointer: str,
         question: str,
         verdicts: Mapping[Verdict, str] | None = None,
+        found_means_yes: bool = False,
     ) -> str:
-        """A required Yes/No field of the screening record, answered by one owner question."""
-        found = self.answer(question) or self.suggestion(question)
-        if found is not None:
-            parsed = yes_no(found.value)
+        """A required Yes/No field of the screening record, answered by one owner question.
+
+        The owner's answer first. Else the scan's answer (a probe's suggested Yes/No, with
+        ``found_means_yes`` any suggestion at all, else the indicator's verdict through
+        ``verdicts``), written only where the calibration shows reviewers accept it
+        (``dpgkit.nomination.calibration``); otherwise the field stays for the owner and
+        the scan's answer goes to the provenance file with its evidence.
+        """
+        given = self.answer(question)
+        parsed = yes_no(given.value) if given is not None else None
+        if given is not None and parsed is not None:
+            given.value = parsed[0]
+            return str(self.put(SCREENING, pointer, given))
+        scan = self.scan_answer(question, verdicts, found_means_yes)
+        if scan is not None:
+            measured = allowed(question, str(scan.value))
+            if measured is not None:
+                scan.source = scan.source.model_copy(
+                    update={
+                        "confidence": measured.agreement,
+                        "note": f"{scan.source.note}; reviewers accepted {scan.value} on "
+                        f"{measured.agree} of {measured.projects} calibration projects where "
+                        f"the scan gave it",
+                    }
+                )
+                return str(self.put(SCREENING, pointer, scan))
+        written = str(self.lack(SCREENING, pointer, question, True, UNKNOWN))
+        if scan is not None:
+            self.fields[SCREENING][pointer] = FieldSource(
+                source=Source.MISSING,
+                question=question,
+                confidence=0.0,
+                suggested=str(scan.value),
+                note=f"left for the owner: the scan suggests {scan.value} ({scan.source.note}), "
+                "an answer the calibration does not show reviewers accepting",
+                evidence=scan.source.evidence,
+            )
+        return written
+
+    def scan_answer(
+        self,
+        question: str,
+        verdicts: Mapping[Verdict, str] | None = None,
+        found_means_yes: bool = False,
+    ) -> _Value | None:
+        """What the scan would answer to a yes/no question, with its evidence; not yet vetted."""
+        suggested = self.suggestion(question)
+        if suggested is not None:
+            parsed = yes_no(suggested.value)
             if parsed is not None:
-                found.value = parsed[0]
-                return str(self.put(SCREENING, pointer, found))
+                suggested.value = parsed[0]
+                return suggested
+            if found_means_yes:
+                suggested.value = "Yes"
+                return suggested
         if verdicts:
-            implied = self.from_verdict(question.split(".")[0], verdicts, question)
-            if implied is not None:
-                return str(self.put(SCREENING, pointer, implied))
-        return str(self.lack(SCREENING, pointer, question, True, UNKNOWN))
+            return self.from_verdict(question.split(".")[0], verdicts, question)
+        return None
+
+    def documented(self, question: str) -> _Value | None:
+        """Yes when the indicator is met or a passing probe points at documents (a README of
+        substance, a docs site, setup guides, an API reference)."""
+        indicator_id = question.split(".")[0]
+        result = self.indicator(indicator_id)
+        if result is None:
+            return None
+        findings = [f for f in result.findings if f.outcome is Outcome.PASS and f.locations]
+        if result.verdict is not Verdict.MET and not findings:
+            return None
+        return _Value(
+            "Yes",
+            FieldSource(
+                source=Source.EVIDENCE,
+                question=question,
+                confidence=CONFIDENCE_VERDICT,
+                note="documents found: " + " ".join(f.message for f in findings[:3]),
+                evidence=[ref for finding in findings for ref in self.evidence(finding)][:8],
+            ),
+        )
 
     def text(self, record: str, pointer: str, question: str, required: bool) -> str | None:
         """A free-text field: the owner's answer, else the scan's findings as sentences."""
@@ -715,7 +784,7 @@ class _Builder:
     # --- screening record ----------------------------------------------------------------
 
     def ownership(self) -> dict[str, Any]:
-        owner = self.answer_or_suggestion("3.owner")
+        owner = self.answer("3.owner")
         block: dict[str, Any] = {}
         if owner is not None:
             block["isOwnershipExplicit"] = self.derived(
@@ -726,6 +795,7 @@ class _Builder:
                 "/clearOwnership/isOwnershipExplicit",
                 "3.owner",
                 {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+                found_means_yes=True,
             )
         url = self.link_field(SCREENING, "/clearOwnership/copyrightURL", "3.ownership_evidence")
         if url:
@@ -761,20 +831,18 @@ class _Builder:
             SCREENING, f"{base}/documentationURL", "5.documentation_links", False, Style.LINK
         )
         given = self.answer("5.documentation_links")
+        pointer = f"{base}/isDocumentationAvailable"
+        found = self.documented("5.documentation_links")
+        measured = allowed("5.documentation_links", "Yes")
         if given is not None and links:
-            available = self.derived(
-                SCREENING,
-                f"{base}/isDocumentationAvailable",
-                "Yes",
-                given,
-                "documentation is linked",
-            )
+            available = self.derived(SCREENING, pointer, "Yes", given, "documentation is linked")
+        elif found is not None and measured is not None:
+            found.source = found.source.model_copy(update={"confidence": measured.agreement})
+            available = str(self.put(SCREENING, pointer, found))
         else:
-            available = self.gate(
-                f"{base}/isDocumentationAvailable",
-                "5.documentation_links",
-                {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
-            )
+            # The absence of documents in the repository is never a "No": the docs may
+            # live on a site, a wiki or in PDFs elsewhere.
+            available = self.gate(pointer, "5.documentation_links")
         block: dict[str, Any] = {"isDocumentationAvailable": available}
         if links:
             block["documentationURL"] = links
@@ -799,7 +867,7 @@ class _Builder:
 
     def privacy(self) -> dict[str, Any]:
         base = "/privacy"
-        laws = self.answer_or_suggestion("7.privacy_laws")
+        laws = self.answer("7.privacy_laws")
         block: dict[str, Any] = {}
         if laws is not None:
             block["isPrivacyCompliant"] = self.derived(
@@ -810,10 +878,12 @@ class _Builder:
                 "laws complied with are listed",
             )
         else:
+            # Compliance is the owner's declaration: laws named in the documents suggest it.
             block["isPrivacyCompliant"] = self.gate(
                 f"{base}/isPrivacyCompliant",
                 "7.privacy_laws",
                 {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+                found_means_yes=True,
             )
         listed = self.items(
             SCREENING,
@@ -837,20 +907,24 @@ class _Builder:
             ("supportStandards", "standardsList", "8.open_standards"),
             ("implementBestPractices", "bestPracticesList", "8.best_practices"),
         ):
-            given = self.answer_or_suggestion(question)
+            given = self.answer(question)
             if given is not None:
                 block[flag] = self.derived(SCREENING, f"{base}/{flag}", "Yes", given, "listed")
+            else:
+                block[flag] = self.gate(
+                    f"{base}/{flag}",
+                    question,
+                    {Verdict.MET: "Yes", Verdict.NOT_MET: "No"},
+                    found_means_yes=True,
+                )
+            if block[flag] == "Yes":
                 block[listing] = self.items(
                     SCREENING, f"{base}/{listing}", question, False, Style.TITLE, MAX_NAMED_ENTRIES
                 )
-                if listing == "standardsList" and self.answer(question) is None:
+                if listing == "standardsList" and given is None:
                     support = self.evidence_of_support()
                     if support:
                         block["evidenceStandardSupport"] = support
-            else:
-                block[flag] = self.gate(
-                    f"{base}/{flag}", question, {Verdict.MET: "Yes", Verdict.NOT_MET: "No"}
-                )
         order = (
             "supportStandards",
             "standardsList",
@@ -997,12 +1071,11 @@ class _Builder:
             if self.fields[SCREENING].get(p, None) is not None
             and self.fields[SCREENING][p].source is Source.MISSING
         ]
-        if Verdict.NOT_MET in verdicts:
-            value = "No"
-        elif open_parts:
+        if open_parts or Verdict.NOT_MET in verdicts:
+            # A line not met is for the owner to answer or fix: the scan never writes "No"
+            # to the whole of "do no harm" for them.
             return {"stepsToPreventHarm": UNKNOWN}
-        else:
-            value = "Yes"
+        value = "Yes"
         sources = {self.fields[SCREENING][p].source for p in parts if p in self.fields[SCREENING]}
         origin = Source.ANSWER if sources <= {Source.ANSWER} else Source.EVIDENCE
         self.fields[SCREENING][pointer] = FieldSource(
@@ -1034,7 +1107,7 @@ class _Builder:
             self.fields[SCREENING]["/doNoHarm/preventHarm/stepsToPreventHarm"] = FieldSource(
                 source=Source.MISSING,
                 confidence=0.0,
-                note="follows once the 9A, 9B and 9C questions are answered",
+                note="follows once the 9A, 9B and 9C questions are answered and no line is not met",
             )
         data["doNoHarm"] = {"preventHarm": prevent, **harm}
         data["locations"] = {

@@ -41,6 +41,11 @@ class FieldSource(_Model):
         ge=0.0, le=1.0, description="1 for owner answers; how sure the scan is otherwise."
     )
     note: str | None = None
+    suggested: str | None = Field(
+        default=None,
+        description="For a field left to the owner: the scan's answer, not written because "
+        "the calibration does not show reviewers accepting it.",
+    )
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 
