@@ -86,6 +86,8 @@ def test_a_filled_template_nominates_with_exit_0(bare_repo: Path, tmp_path: Path
             line = f"    {match.group('key')}: {value}"
         elif line.startswith("  website:"):
             line = "  website: https://water.example.org"
+        elif line.startswith("  repository_url:"):  # no remote: links need the address
+            line = "  repository_url: https://github.com/waterwatch/water-watch"
         elif line.endswith("_countries: []"):
             line = line.replace("[]", "[Kenya]")
         lines.append(line)

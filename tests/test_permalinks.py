@@ -211,8 +211,26 @@ def test_without_a_remote_paths_stay_and_each_field_is_listed_as_needing_a_link(
         ("screening", "/clearOwnership/copyrightURL"),
         ("screening", "/documentation/documentationURL"),
     } <= needing
-    assert all(f.required for f in nomination.missing_required if (f.record, f.field) in needing)
+    required = {(f.record, f.field) for f in nomination.missing_required}
+    assert ("nominee", "/license/0/licenseURL") in required  # the registry requires it
+    assert ("screening", "/clearOwnership/copyrightURL") not in required  # recommended
     assert nomination.nominee.repositories is None
+
+
+def test_a_folder_inside_a_repository_links_from_that_folder(
+    repo_factory: Callable[..., Path],
+) -> None:
+    root = repo_factory(
+        {f"tools/water watch/{path}": text for path, text in CHECKOUT.items()},
+        remote="git@github.com:waterwatch/monorepo.git",
+    )
+    assessment = assess(root / "tools" / "water watch")
+    assert assessment.project.path_in_repository == "tools/water watch"
+    nomination = build_nomination(assessment, Answers())
+    commit = git(root, "rev-parse", "HEAD").strip()
+    assert nomination.nominee.license[0].licenseURL == (
+        f"https://github.com/waterwatch/monorepo/blob/{commit}/tools/water%20watch/LICENSE"
+    )
 
 
 def test_repository_url_from_the_option_or_the_answers_file(

@@ -104,9 +104,19 @@ def facts_project(context: ProbeContext) -> Project:
         repository_url=git.remote_url if git else None,
         commit=git.commit if git else None,
         default_branch=git.default_branch if git else None,
+        path_in_repository=_inside(inventory.root, git.toplevel) if git else None,
         path=str(inventory.root),
         languages=facts.languages,
     )
+
+
+def _inside(root: Path, toplevel: Path) -> str | None:
+    """root's path inside the repository at toplevel ("samples/app"); None at the top."""
+    try:
+        inside = root.resolve().relative_to(toplevel.resolve()).as_posix()
+    except ValueError:
+        return None
+    return None if inside in ("", ".") else inside
 
 
 def _build(

@@ -93,6 +93,11 @@ class Project(_Model):
     repository_url: str | None = None
     commit: str | None = None
     default_branch: str | None = None
+    path_in_repository: str | None = Field(
+        default=None,
+        description="The assessed folder inside its git repository (samples/app), when it is "
+        "not the repository's top level; file links are made from there.",
+    )
     path: str
     languages: dict[str, int] = Field(default_factory=dict, description="Bytes per language.")
 

@@ -18,7 +18,7 @@ from typing import Any
 from dpgkit.answers import Answers
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
 from dpgkit.nomination.calibration import allowed
-from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, repository_of
+from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
 from dpgkit.nomination.lists import Entry, Style, entries_from, render
 from dpgkit.nomination.provenance import (
     EvidenceRef,
@@ -244,6 +244,10 @@ class _Builder:
         return value
 
     def needs_link(self, record: str, pointer: str) -> None:
+        """List a field whose evidence is a path as needing the repository's address.
+
+        Required when the registry requires the field (a license's URL); else recommended.
+        """
         if any(f.record == record and f.field == pointer for f in self.missing):
             return
         self.missing.append(
@@ -256,7 +260,7 @@ class _Builder:
                     "give the repository's public address (--repository-url, or "
                     f"{REPOSITORY_QUESTION} in the answers file) so it becomes a link."
                 ),
-                required=True,
+                required=record == NOMINEE and pointer.endswith("/licenseURL"),
             )
         )
 
@@ -1131,7 +1135,6 @@ def repository_for(
     address that is not one.
     """
     project = assessment.project
-    ref = project.commit or project.default_branch
     for given, where in (
         (repository_url, "--repository-url"),
         (answers.get(REPOSITORY_QUESTION) if answers.answered(REPOSITORY_QUESTION) else None,
@@ -1139,14 +1142,14 @@ def repository_for(
     ):  # fmt: skip
         if given is None:
             continue
-        repo = repository_of(str(given), ref)
+        repo = project_repository(project, str(given))
         if repo is None:
             raise NominationInputError(
                 f"{where}: {redact_text(str(given))!r} is not a public repository address "
                 "(use https://host/owner/name)"
             )
         return repo, where
-    return repository_of(project.repository_url, ref), "the checkout's git remote (origin)"
+    return project_repository(project), "the checkout's git remote (origin)"
 
 
 def build_nomination(

@@ -77,6 +77,8 @@ class Repo:
     host: str
     ref: str
     forge: Forge | None = None
+    # The assessed folder inside the repository: file paths are relative to it.
+    folder: str = ""
 
     @property
     def pinned(self) -> bool:
@@ -91,6 +93,8 @@ class Repo:
         """
         if self.forge is None or not path or path.startswith("/") or ".." in path.split("/"):
             return None
+        if self.folder:
+            path = f"{self.folder}/{path}"
         pattern = self.forge.at_commit if self.pinned else self.forge.at_branch
         url = pattern.format(base=self.web_url, ref=quote(self.ref), path=quote(path))
         if line and line > 0:
@@ -134,18 +138,27 @@ def web_url(remote: str | None) -> tuple[str, str] | None:
     return f"{scheme}://{host}/{path}", bare
 
 
-def repository_of(remote: str | None, ref: str | None) -> Repo | None:
-    """The repository behind a remote; ``ref`` is best a commit (links become permalinks)."""
+def repository_of(remote: str | None, ref: str | None, folder: str | None = None) -> Repo | None:
+    """The repository behind a remote; ``ref`` is best a commit (links become permalinks),
+    ``folder`` the assessed folder inside the repository when it is not the top level."""
     found = web_url(remote)
     if found is None:
         return None
     url, host = found
-    return Repo(web_url=url, host=host, ref=ref or "HEAD", forge=forge_of(host))
+    inside = (folder or "").strip("/")
+    if ".." in inside.split("/"):
+        inside = ""
+    return Repo(web_url=url, host=host, ref=ref or "HEAD", forge=forge_of(host), folder=inside)
 
 
-def project_repository(project: Project) -> Repo | None:
-    """The assessed project's repository, its links pinned at the assessed commit."""
-    return repository_of(project.repository_url, project.commit or project.default_branch)
+def project_repository(project: Project, remote: str | None = None) -> Repo | None:
+    """The assessed project's repository (``remote`` or the project's own), its links
+    pinned at the assessed commit and rooted at the assessed folder."""
+    return repository_of(
+        remote or project.repository_url,
+        project.commit or project.default_branch,
+        project.path_in_repository,
+    )
 
 
 def is_url(value: str) -> bool:
