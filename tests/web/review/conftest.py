@@ -45,6 +45,8 @@ ANSWERS: dict[str, str] = {
     "general.name": "Water Watch",
     "general.description": "Rural communities monitor the safety of their drinking water wells.",
     "general.website": "https://water.example.org",
+    # The scanned clone's remote is a local file:// address: evidence links need the real one.
+    "general.repository_url": "https://github.com/waterwatch/water-watch",
     "general.development_countries": "Kenya",
     "general.deployment_countries": "Kenya\nUganda",
     "1.sdgs": "SDG 6\n3",

@@ -96,16 +96,18 @@ def test_whole_path_in_the_browser(
     applicant.get_by_role("button", name="Start").click()  # the immediate backend scans now
     applicant.wait_for_url(re.compile(r".*/nominations/\d+/$"))
     assert applicant.locator("#submission-status").inner_text() == "Draft"
-    for key, value in ANSWERS.items():
-        field = applicant.locator(f"#id_q_{key.replace('.', '__')}")
-        if field.count():
-            if field.evaluate("e => e.tagName") == "SELECT":
-                field.select_option(value)
-            else:
-                field.fill(value)
-    no_serious_violations(applicant)
-    applicant.get_by_role("button", name="Save answers").click()
-    applicant.get_by_text("Your answers are saved.").wait_for()
+    # Twice: a scoping answer ("collects PII: Yes") brings its follow-up questions.
+    for _round in range(2):
+        for key, value in ANSWERS.items():
+            field = applicant.locator(f"#id_q_{key.replace('.', '__')}")
+            if field.count():
+                if field.evaluate("e => e.tagName") == "SELECT":
+                    field.select_option(value)
+                else:
+                    field.fill(value)
+        no_serious_violations(applicant)  # the second time with a flash message on the page
+        applicant.get_by_role("button", name="Save answers").click()
+        applicant.get_by_text("Your answers are saved.").wait_for()
     applicant.get_by_role("button", name="Submit for review").click()
     assert applicant.locator("#submission-status").inner_text() == "Submitted"
     nomination_url = applicant.url

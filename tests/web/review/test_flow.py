@@ -34,11 +34,14 @@ def start_from_repository(client: Any, repo: Path) -> Submission:
 
 
 def answer_and_submit(client: Any, submission: Submission) -> Submission:
-    response = client.post(
-        f"/nominations/{submission.pk}/answers/", answers_post(submission.version)
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
-    submission.refresh_from_db()
+    # Twice: a scoping answer ("collects PII: Yes") brings its follow-up questions into
+    # the form, as the applicant sees them on the next page.
+    for _round in range(2):
+        response = client.post(
+            f"/nominations/{submission.pk}/answers/", answers_post(submission.version)
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        submission.refresh_from_db()
     response = client.post(f"/nominations/{submission.pk}/submit/", {"version": submission.version})
     assert response.status_code == 302
     submission.refresh_from_db()
