@@ -95,6 +95,7 @@ def test_links_from_git_remotes() -> None:
     )
     assert as_link("https://x.example/p", repo) == "https://x.example/p"
     assert as_link("GDPR", repo) == "GDPR"
+    assert as_link("LICENSE", repo) == "https://github.com/org/app/blob/main/LICENSE"
     assert as_link("../etc/passwd", repo) == "../etc/passwd"
     gitlab = repository_of("https://gitlab.com/g/app", None)
     assert gitlab is not None and gitlab.file_url("README.md") == (

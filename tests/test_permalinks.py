@@ -38,6 +38,8 @@ CHECKOUT: dict[str, str] = {
     "PRIVACY.md": "# Privacy policy\n\nVolunteers' phone numbers are kept under the GDPR.\n",
     "CODE_OF_CONDUCT.md": "# Code of conduct\n\nReport harassment to conduct@water.example.org.\n",
     "openapi.yaml": 'openapi: 3.0.0\ninfo:\n  title: Water Watch API\n  version: "1"\npaths: {}\n',
+    "SECURITY.md": "# Security\n\nReport vulnerabilities privately to security@water.example.org.\n",
+    ".github/dependabot.yml": "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n",
     # Third-party files that name other owners: never the project's ownership evidence.
     "vendor/leaflet/LICENSE": "Copyright (c) 2010-2023, Vladimir Agafonkin\n",
     **{f"app/static/fontawesome/svgs/icon{n}.svg": FONT_AWESOME_SVG for n in range(12)},
@@ -77,7 +79,10 @@ REMOTES = {
 
 # Screening fields that hold addresses, and list fields written one entry per item.
 URL_POINTERS = ("/clearOwnership/copyrightURL", "/documentation/documentationURL")
-ANSWERS_9C = {"standard_version": "1.1.7", "indicators": {"9C": {"user_interaction": "Yes"}}}
+ANSWERS_9C = {
+    "standard_version": "1.1.7",
+    "indicators": {"9A": {"collects_pii": "Yes"}, "9C": {"user_interaction": "Yes"}},
+}
 
 
 def strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
@@ -178,6 +183,10 @@ def test_lists_have_one_entry_per_item_in_the_registrys_style(
     assert screening["privacy"]["adherenceSteps"] == [f"Privacy policy - {blob}/PRIVACY.md"]
     steps = screening["doNoHarm"]["protectionFromHarassment"]["harassmentProtectionSteps"]
     assert steps == [f"Code of conduct - {blob}/CODE_OF_CONDUCT.md"]
+    # A text field reads as sentences, each with its link.
+    description = screening["doNoHarm"]["dataPrivacySecurity"]["privacySecurityDescription"]
+    assert f"Dependency updates are automated ({blob}/.github/dependabot.yml)." in description
+    assert f"({blob}/SECURITY.md)." in description
     for pointer, value in strings(screening):
         assert "; " not in value, f"{pointer} joins several entries: {value}"
 

@@ -336,7 +336,9 @@ class _Builder:
             return list(self.put(record, pointer, _Value(values, source)))
         suggested = self.suggestion(question)
         if suggested is not None:
-            values = [self.link(item, record, pointer) for item in as_list(suggested.value)]
+            # An assessment without entries (saved by an older dpgkit) joins them with "; ".
+            parts = [p for item in as_list(suggested.value) for p in item.split("; ") if p.strip()]
+            values = [self.link(item.strip(), record, pointer) for item in parts]
             return list(self.put(record, pointer, _Value(values, suggested.source)))
         return None
 
@@ -479,7 +481,7 @@ class _Builder:
                 text, linked = render(entry, Style.LINK, self.repo)
                 if not linked:
                     self.needs_link(record, pointer)
-                sentences.append(f"{entry.title}: {text}." if text != entry.title else entry.title)
+                sentences.append(f"{entry.title} ({text})." if text != entry.title else entry.title)
             found = _Value(" ".join(sentences), source)
         found = found or self.suggestion(question)
         if found is not None:

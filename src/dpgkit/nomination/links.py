@@ -55,6 +55,10 @@ _HOSTS = {
 }
 # Self-hosted instances named after their software: gitlab.example.org, gitea.example.org.
 _HOST_PREFIXES = {"gitlab.": GITLAB, "gitea.": GITEA, "forgejo.": GITEA}
+_BARE_FILES = frozenset(
+    {"LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS", "MAINTAINERS", "CODEOWNERS",
+     "CONTRIBUTORS", "COPYRIGHT"}
+)  # fmt: skip
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # A repository-relative file path as owners write them in answers: "docs/privacy.md".
 _RELATIVE_PATH = re.compile(r"^(?!\.\.?/)(?!/)[\w.-]+(?:/[\w.-]+)*$")
@@ -174,7 +178,9 @@ def looks_like_path(value: str) -> bool:
     text = value.strip()
     if is_url(text) or not _RELATIVE_PATH.match(text):
         return False
-    return "/" in text or "." in text  # a single word is more likely prose than a file name
+    # A single word is more likely prose ("GDPR") than a file name, unless it is one of the
+    # conventional extension-less files of a repository.
+    return "/" in text or "." in text or text.upper() in _BARE_FILES
 
 
 def as_link(value: str, repo: Repo | None) -> str:

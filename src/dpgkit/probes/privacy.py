@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
-from dpgkit.harm.protection import security_steps
+from dpgkit.harm.protection import security_step_items, security_steps
 from dpgkit.model import Location
 from dpgkit.pii.analysis import PersonalData
 from dpgkit.pii.derived import (
@@ -80,6 +80,8 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
         )
         result = not_applicable(f"No personal data found ({where}).", **data)
         result.suggestions = {"collects_pii": "No"}
+        # For the owner who answers Yes all the same: what the checkout shows of protection.
+        result.items = {"privacy_security_steps": security_step_items(ctx)}
         return result
     categories = report.by_category()
     labels = ", ".join(category.label for category in categories)
@@ -103,6 +105,7 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
     steps = security_steps(ctx)
     if steps:
         suggestions["privacy_security_steps"] = steps
+        result.items["privacy_security_steps"] = security_step_items(ctx)
     result.suggestions = suggestions
     return result
 
