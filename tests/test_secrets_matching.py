@@ -75,3 +75,19 @@ def test_entropy_values_are_found_on_the_gated_lines_alone() -> None:
                 assert secret_scan._ENTROPY in secret_scan._open_detectors(text), text
                 found_any = True
     assert found_any
+
+
+def test_the_key_before_a_value_is_what_the_key_pattern_finds() -> None:
+    rng = random.Random(5)
+    alphabet = ("db_", "PASSWORD", "key", ".", "-", "_", "9", "é", '"', "'", " ", "\t", "\n", "=")
+    for _ in range(4000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 60))) + "=" + "x" * 20
+        end = text.rindex("=")
+        found = secret_scan._KEY_BEFORE.search(text, max(0, end - 90), end)
+        expected = found.group("key") if found else None
+        assert secret_scan._key_before(text, end) == expected, repr(text)
+    long_key = "a" + "b" * 100
+    for text in (long_key + " = ", "1" * 95 + "_k = ", "x\n" + "k" * 85 + "'\t= "):
+        end = text.rindex("=")
+        found = secret_scan._KEY_BEFORE.search(text, max(0, end - 90), end)
+        assert secret_scan._key_before(text, end) == (found.group("key") if found else None)

@@ -17,6 +17,11 @@ import ahocorasick
 import pathspec
 
 from dpgkit.fastregex import compile_scanner
+
+try:  # pragma: no branch - the dependency is declared; the fallback keeps odd installs working
+    import re2 as _re2
+except ImportError:  # pragma: no cover
+    _re2 = None
 from dpgkit.inventory.classify import LOCK_FILES
 
 if TYPE_CHECKING:
@@ -342,24 +347,40 @@ def _uses_in_text(text: str, pattern: re.Pattern[str], limit: int) -> list[tuple
 class AnchorIndex:
     """Which of many detectors may match a text, found in one pass over it.
 
-    The anchors of every detector go into one Aho-Corasick automaton (pyahocorasick), so a
-    file is scanned once for all of them instead of once per anchor.
+    The anchors of every detector go into one RE2 set (a literal alternation per
+    detector), so a lower-cased text is scanned once for all of them and the set says
+    which detectors hold an anchor, without a Python step per occurrence. pyahocorasick
+    (one automaton, every occurrence) serves where RE2 is missing.
     """
 
     def __init__(self, detectors: dict[str, Detector]) -> None:
         self.always = {key for key, d in detectors.items() if d.always and d.regex is not None}
-        owners: dict[str, set[str]] = {}
-        for key, detector in detectors.items():
-            if detector.regex is None or detector.always:
-                continue
-            for anchor in detector.anchors:
-                owners.setdefault(anchor, set()).add(key)
+        self.keys = sorted(
+            key
+            for key, d in detectors.items()
+            if d.regex is not None and not d.always and d.anchors
+        )
+        self.set: Any = None
         self.automaton: Any = None
-        if owners:
-            self.automaton = ahocorasick.Automaton()
-            for anchor, keys in owners.items():
-                self.automaton.add_word(anchor, frozenset(keys))
-            self.automaton.make_automaton()
+        if not self.keys:
+            return
+        if _re2 is not None:
+            options = _re2.Options()
+            options.log_errors = False
+            options.max_mem = 256 << 20
+            self.set = _re2.Set.SearchSet(options)
+            for key in self.keys:
+                self.set.Add("|".join(re.escape(anchor) for anchor in detectors[key].anchors))
+            self.set.Compile()
+            return
+        owners: dict[str, set[str]] = {}  # pragma: no cover - google-re2 is a dependency
+        for key in self.keys:
+            for anchor in detectors[key].anchors:
+                owners.setdefault(anchor, set()).add(key)
+        self.automaton = ahocorasick.Automaton()
+        for anchor, keys in owners.items():
+            self.automaton.add_word(anchor, frozenset(keys))
+        self.automaton.make_automaton()
 
     def uses(
         self, detectors: dict[str, Detector], text: str, limit: int
@@ -375,7 +396,9 @@ class AnchorIndex:
 
     def candidates(self, lower: str) -> set[str]:
         found = set(self.always)
-        if self.automaton is not None:
+        if self.set is not None:
+            found.update(self.keys[index] for index in self.set.Match(lower) or ())
+        elif self.automaton is not None:  # pragma: no cover - google-re2 is a dependency
             for _end, keys in self.automaton.iter(lower):
                 found |= keys
         return found

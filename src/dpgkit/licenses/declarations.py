@@ -332,19 +332,24 @@ def _read_header(entry: FileEntry, text: str) -> FileHeader | None:
     if not text:
         return None
     head = text[:HEADER_CHARS]
+    lower = head.lower()
     tags: list[tuple[str, int]] = []
-    for match in SPDX_TAG.finditer(head):
-        value = match.group(1).strip().strip("\"'`,;")
-        if not value or any(mark in value for mark in "${}\\"):
-            continue  # tooling that writes tags, not a tag
-        tags.append((value, _line_of(head, match.start())))
-    flat = _notice_text(head, entry.language)
+    # Each search runs only where its words are: a tag names itself, every notice says
+    # "licen(s|c)e", a copyright line "copyright" or "©" (most heads hold none of them).
+    if "SPDX-License-Identifier" in head:
+        for match in SPDX_TAG.finditer(head):
+            value = match.group(1).strip().strip("\"'`,;")
+            if not value or any(mark in value for mark in "${}\\"):
+                continue  # tooling that writes tags, not a tag
+            tags.append((value, _line_of(head, match.start())))
     notices: list[tuple[str, int, str]] = []
-    for spdx in _header_notices(flat):
-        position = head.lower().find("licen")
-        notices.append((spdx, _line_of(head, max(position, 0)), _excerpt(flat[:160])))
+    if "licen" in lower:
+        flat = _notice_text(head, entry.language)
+        for spdx in _header_notices(flat):
+            position = lower.find("licen")
+            notices.append((spdx, _line_of(head, max(position, 0)), _excerpt(flat[:160])))
     copyrights: list[tuple[int, str]] = []
-    if "copyright" in head.lower() or "©" in head:
+    if "copyright" in lower or "©" in head:
         prose = entry.language in _PROSE_LANGUAGES
         for number, line in enumerate(head.splitlines(), start=1):
             if not prose and not _COMMENT_START.match(line):

@@ -311,16 +311,37 @@ def _separator_matches(text: str) -> Iterator[re.Match[str]]:
         yield from _VALUE_AFTER_SEPARATOR.finditer(text, start, end)
 
 
+_KEY_RUN = re.compile(r"[\w.-]*")
+_KEY_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
+def _key_before(text: str, end: int) -> str | None:
+    """What ``_KEY_BEFORE.search(text, max(0, end - 90), end)`` finds as its key, read
+    backwards from the separator instead of trying every start in the window."""
+    window = max(0, end - 90)
+    if end > window and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a newline that ends the window
+    while end > window and text[end - 1] in " \t":
+        end -= 1
+    if end > window and text[end - 1] in "\"'":
+        end -= 1
+    run = _KEY_RUN.match(text[window:end][::-1])
+    start = max(end - (len(run.group(0)) if run else 0), end - 81)
+    for index in range(start, end):
+        if text[index] in _KEY_START:
+            return text[index:end]
+    return None
+
+
 def _entropy_hits(entry: FileEntry, text: str) -> Iterator[tuple[str, int, int, str]]:
     config = entry.suffix in _CONFIG_SUFFIXES or entry.name.lower().startswith(".env")
     for match in _separator_matches(text):
         value = match.group("value")
         if not config and len(value) < 20:
             continue
-        before = _KEY_BEFORE.search(text, max(0, match.start() - 90), match.start())
-        if before is None:
+        key = _key_before(text, match.start())
+        if key is None:
             continue
-        key = before.group("key")
         if _NOT_SECRET_KEY_WORD.search(key):
             continue
         secretish = _SECRET_KEY_WORD.search(key) is not None

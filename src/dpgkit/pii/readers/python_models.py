@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import deque
+from collections.abc import Iterator
 
 from dpgkit.inventory import FileEntry
 from dpgkit.pii.fields import DataField, FileReader, ReadProblem, ReadResult
@@ -182,6 +184,32 @@ def _django_user_fields(call: ast.Call, entry: FileEntry) -> list[DataField]:
     ]
 
 
+# Nodes that are never a class or a call and hold none: names, constants, operators,
+# load/store markers and import aliases. Most of a tree is made of them.
+_LEAVES: tuple[type[ast.AST], ...] = (ast.expr_context, ast.Name, ast.Constant, ast.operator)
+_LEAVES += (ast.cmpop, ast.unaryop, ast.boolop, ast.alias)
+
+
+def _classes_and_calls(tree: ast.AST) -> Iterator[ast.ClassDef | ast.Call]:
+    """The ClassDef and Call nodes of tree in ``ast.walk``'s order (breadth first),
+    without visiting the leaves that make up most of a tree."""
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        if isinstance(node, ast.ClassDef | ast.Call):
+            yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                todo.extend(
+                    item
+                    for item in value
+                    if isinstance(item, ast.AST) and not isinstance(item, _LEAVES)
+                )
+            elif isinstance(value, ast.AST) and not isinstance(value, _LEAVES):
+                todo.append(value)
+
+
 def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
     try:
         tree = ast.parse(text, filename=entry.path)
@@ -192,7 +220,7 @@ def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
         result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
         return
     user_related = False
-    for node in ast.walk(tree):
+    for node in _classes_and_calls(tree):
         if isinstance(node, ast.ClassDef) and _is_model_class(node):
             result.fields += _class_fields(node, entry)
         elif isinstance(node, ast.Call):
