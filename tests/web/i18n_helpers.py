@@ -10,6 +10,8 @@ SAME_IN_EVERY_LANGUAGE = {
     "English", "OpenAPI", "JSON", "CSV", "NDJSON", "API", "SPDX", "DPG", "ID",
 }  # fmt: skip
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Identifiers read the same in every language: web addresses, SPDX ids (AGPL-3.0), file names.
+_IDENTIFIER = re.compile(r"^(?:https?://\S+|[A-Za-z0-9._+/-]*[0-9._/-][A-Za-z0-9._+/-]*)$")
 
 
 class _Text(HTMLParser):
@@ -56,7 +58,7 @@ def english_leftovers(
     english = set(text_segments(english_html))
     left = []
     for segment in text_segments(translated_html):
-        if segment not in english or segment in allowed:
+        if segment not in english or segment in allowed or _IDENTIFIER.match(segment):
             continue
         words = [w for w in _LATIN_WORD.findall(segment) if w not in SAME_IN_EVERY_LANGUAGE]
         if words:

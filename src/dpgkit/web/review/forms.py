@@ -30,7 +30,10 @@ class StartForm(forms.Form):
         label=_("Repository address"),
         required=False,
         max_length=2000,
-        help_text=_("For example https://github.com/org/project. It is cloned read-only."),
+        help_text=_(
+            "For example https://github.com/org/project. A repository to scan is cloned "
+            "read-only; with uploaded files it is published as the project's repository."
+        ),
     )
     nominee = forms.FileField(label=_("Nominee record (nominees/NAME.json)"), required=False)
     screening = forms.FileField(
@@ -70,7 +73,8 @@ def open_questions(
         spec = specs.get(question_id)
         if spec is not None:
             seen.setdefault(question_id, (question_id, spec.text, spec))
-    return list(seen.values())
+    order = {question_id: position for position, question_id in enumerate(specs)}
+    return sorted(seen.values(), key=lambda item: order.get(item[0], len(order)))
 
 
 class AnswersForm(forms.Form):

@@ -3,6 +3,8 @@
 Every upload is untrusted: size-capped before it is read, decoded as UTF-8, parsed by
 ``dpgkit.parsing.load_json`` and validated against the registry's schemas or the assessment
 JSON Schema. A problem is one translated line (``IntakeError``), never a traceback.
+Secrets are redacted and paths on the applicant's computer taken out (``localpaths``)
+before anything is stored.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from dpgkit.model import Assessment, assessment_json_schema
+from dpgkit.nomination.links import web_url
 from dpgkit.parsing import ParseError, load_json
 from dpgkit.redact import redact_model, redact_text
 from dpgkit.registry import RecordKind, record_errors, registry_slug
+from dpgkit.web.review.localpaths import strip_local_paths
 
 
 class IntakeError(ValueError):
@@ -84,10 +88,19 @@ def nomination_intake(
     name = str(nominee["name"]).strip()
     if str(screening.get("name", "")).strip() != name:
         raise IntakeError(_("The two records name different projects."))
-    # Secrets pasted into a record are masked before anything is stored or shown.
-    nominee = json.loads(redact_text(json.dumps(nominee, ensure_ascii=False)))
-    screening = json.loads(redact_text(json.dumps(screening, ensure_ascii=False)))
+    # Secrets pasted into a record are masked, and local paths taken out, before anything
+    # is stored or shown.
+    nominee = strip_local_paths(json.loads(redact_text(json.dumps(nominee, ensure_ascii=False))))
+    screening = strip_local_paths(
+        json.loads(redact_text(json.dumps(screening, ensure_ascii=False)))
+    )
     return Intake(name=name, slug=_slug_for(name), nominee=nominee, screening=screening)
+
+
+def public_repository(url: str | None) -> str | None:
+    """The https address of a public repository, or None for a local path or unknown remote."""
+    found = web_url(url)
+    return found[0] if found else None
 
 
 @cache
@@ -111,7 +124,16 @@ def parse_assessment(data: Any) -> Assessment:
             _("This is not a dpgkit assessment (%(where)s: %(problem)s).")
             % {"where": "/".join(str(p) for p in first["loc"])[:100], "problem": first["msg"][:200]}
         ) from None
-    return redact_model(assessment)
+    return without_local_paths(redact_model(assessment))
+
+
+def without_local_paths(assessment: Assessment) -> Assessment:
+    """The assessment as a reviewer may see it: the checkout folder is ".", the remote only
+    when it is a public address, no other path of the applicant's computer anywhere."""
+    data = strip_local_paths(assessment.model_dump(mode="json"), [assessment.project.path])
+    data["project"]["path"] = "."
+    data["project"]["repository_url"] = public_repository(assessment.project.repository_url)
+    return Assessment.model_validate(data)
 
 
 def assessment_intake(upload: UploadedFile[bytes], max_bytes: int) -> Intake:

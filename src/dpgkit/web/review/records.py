@@ -3,6 +3,11 @@
 Uploaded records are used as they are. A scanned submission's records are built by
 ``dpgkit.nomination.build_nomination`` from the assessment and the applicant's answers; the
 records are frozen at submission so the reviewer decides on exactly what will be published.
+
+What is published is what the owner confirmed: the SDGs come from the owner's answer (the
+scan only suggests them, and a scan-built record would carry machine-joined target lists as
+evidence), so a scanned submission cannot be submitted before the owner chose its SDGs. The
+repository is the one the submission names; empty fields are left out rather than null.
 """
 
 from __future__ import annotations
@@ -14,11 +19,24 @@ from django.utils.translation import gettext as _
 
 from dpgkit.answers import Answers
 from dpgkit.model import Assessment
-from dpgkit.nomination import MissingFact, NominationInputError, build_nomination, record_data
+from dpgkit.nomination import (
+    MissingFact,
+    NominationInputError,
+    NomineeRecord,
+    build_nomination,
+    record_data,
+)
 from dpgkit.registry import RecordKind, record_errors
+from dpgkit.standard import load_standard
 from dpgkit.web.registry.sources import Entry, EntryKind
 from dpgkit.web.registry.store import import_items
-from dpgkit.web.review.models import Submission
+from dpgkit.web.review.intake import public_repository
+from dpgkit.web.review.models import Source, Submission
+
+# Questions the owner answers in the web app even when the scan settled the indicator: the
+# scan's proposal is shown as a suggestion, never published on its own.
+OWNER_CONFIRMS = ("1.sdgs",)
+OWNER_ASKED = ("1.sdgs", "1.sdg_evidence")
 
 
 class PublishError(RuntimeError):
@@ -34,8 +52,9 @@ def build_records(
     submission: Submission,
 ) -> tuple[dict[str, Any], dict[str, Any], list[MissingFact]]:
     """(nominee, screening, missing required facts) for the submission as it stands."""
-    if submission.source == "nomination":
-        return submission.parsed("nominee_json"), submission.parsed("screening_json"), []
+    if submission.source == Source.NOMINATION:
+        nominee = publishable(submission.parsed("nominee_json"), submission.repository_url)
+        return nominee, submission.parsed("screening_json"), []
     assessment = assessment_of(submission)
     if assessment is None:
         raise PublishError(_("The scan has not finished."))
@@ -43,9 +62,47 @@ def build_records(
         nomination = build_nomination(assessment, Answers(values=dict(submission.answers)))
     except NominationInputError as error:
         raise PublishError(str(error)) from None
-    nominee = record_data(nomination.nominee)
+    nominee = publishable(record_data(nomination.nominee), submission.repository_url)
     screening = record_data(nomination.screening)
-    return nominee, screening, nomination.missing_required
+    missing = list(nomination.missing_required)
+    specs = load_standard(assessment.standard_version).all_questions()
+    listed = {fact.question for fact in missing}
+    for question in OWNER_CONFIRMS:
+        if not submission.answers.get(question) and question in specs and question not in listed:
+            fact = MissingFact(
+                record="nominee",
+                field="/SDGs",
+                question=question,
+                text=specs[question].text,
+                required=True,
+            )
+            missing.insert(0, fact)
+    return nominee, screening, missing
+
+
+def publishable(nominee: dict[str, Any], repository_url: str) -> dict[str, Any]:
+    """The nominee record as it will be published: no null fields, only http(s) repositories,
+    and the submission's repository when the record names none."""
+    data = {key: value for key, value in nominee.items() if value is not None}
+    repositories = [
+        item
+        for item in data.get("repositories") or []
+        if isinstance(item, dict) and public_url(item.get("url"))
+    ]
+    address = public_repository(repository_url)
+    if not repositories and address:
+        repositories = [{"name": "main", "url": address}]
+    data.pop("repositories", None)
+    if repositories:
+        data["repositories"] = repositories
+    order = list(NomineeRecord.model_fields)
+    return dict(
+        sorted(data.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)
+    )
+
+
+def public_url(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("https://", "http://"))
 
 
 def publish(submission: Submission, stage: str) -> None:
@@ -54,7 +111,8 @@ def publish(submission: Submission, stage: str) -> None:
     screening = submission.parsed("screening_json")
     if nominee is None or screening is None:
         raise PublishError(_("The submission has no records to publish."))
-    nominee = {**nominee, "stage": stage}
+    nominee = {key: value for key, value in nominee.items() if value is not None}
+    nominee["stage"] = stage
     problems = record_errors(RecordKind.NOMINEE, nominee) + record_errors(
         RecordKind.SCREENING, screening
     )

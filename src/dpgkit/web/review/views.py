@@ -64,7 +64,15 @@ from dpgkit.web.review.models import (
     Submission,
 )
 from dpgkit.web.review.notify import notify
-from dpgkit.web.review.records import PublishError, assessment_of, build_records, dumps, publish
+from dpgkit.web.review.records import (
+    OWNER_ASKED,
+    PublishError,
+    assessment_of,
+    build_records,
+    dumps,
+    publish,
+    publishable,
+)
 from dpgkit.web.review.renewal import renewal_diff
 
 INDICATOR_LINES = [spec.id for spec in load_standard().indicators]
@@ -149,10 +157,14 @@ def start(request: HttpRequest) -> HttpResponse:
                 url = check_url(data["repository_url"], settings.REVIEW_CLONE_SCHEMES)
                 name = url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")[:300] or url[:300]
                 intake = Intake(name=name, slug="")
-            elif data["kind"] == "nomination":
-                intake = nomination_intake(data["nominee"], data["screening"], limit)
             else:
-                intake = assessment_intake(data["assessment"], limit)
+                if data["repository_url"].strip():
+                    # With uploads the address is only published, never cloned: a web address.
+                    check_url(data["repository_url"], ["https", "http"])
+                if data["kind"] == "nomination":
+                    intake = nomination_intake(data["nominee"], data["screening"], limit)
+                else:
+                    intake = assessment_intake(data["assessment"], limit)
         except (IntakeError, CloneError) as error:
             form.add_error(None, str(error))
         else:
@@ -192,8 +204,12 @@ def _create(
         else:
             assert intake.assessment is not None
             submission.assessment_json = intake.assessment.model_dump_json()
-            submission.repository_url = intake.assessment.project.repository_url or ""
+            submission.repository_url = (
+                data["repository_url"].strip() or intake.assessment.project.repository_url or ""
+            )
             submission.status = Status.DRAFT
+        if kind == Source.NOMINATION:
+            submission.repository_url = data["repository_url"].strip()
         submission.save()
         record(request.user, "submission.created", submission, submission, source=kind)
     return submission
@@ -243,6 +259,14 @@ def _indicator_views(submission: Submission, assessment: Assessment | None) -> l
     return views
 
 
+def _published_preview(submission: Submission) -> dict[str, Any] | None:
+    """The nominee record frozen at submission (or, for uploaded records, as uploaded)."""
+    nominee = submission.parsed("nominee_json")
+    if nominee is None:
+        return None
+    return publishable(nominee, submission.repository_url)
+
+
 def _thread(submission: Submission) -> list[Message]:
     return list(submission.messages.select_related("author"))
 
@@ -262,6 +286,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "message_form": MessageForm(),
         "editable": submission.status in EDITABLE,
         "diff": renewal_diff(submission),
+        "nominee": _published_preview(submission),
     }
     if assessment is not None and submission.status in EDITABLE:
         context.update(_answers_context(submission, assessment))
@@ -278,10 +303,13 @@ def _answers_context(
         missing_ids = [fact.question for fact in missing if fact.question]
     except PublishError:
         pass
-    questions = open_questions(assessment, missing_ids)
+    questions = open_questions(assessment, [*OWNER_ASKED, *missing_ids])
     suggestions = {
         q.id: q.suggestion for i in assessment.indicators for q in i.questions if q.suggestion
     }
+    proposed = sorted(assessment.sdgs, key=lambda entry: -entry.score)[:3]
+    if proposed and "1.sdgs" not in suggestions:
+        suggestions["1.sdgs"] = ", ".join(f"SDG {entry.sdg}" for entry in proposed)
     if form is None:
         form = AnswersForm(
             initial={"version": submission.version},
@@ -480,7 +508,7 @@ def _render_review(
         else None,
         "may_decide": request.user.has_perm(DECIDE),
         "diff": renewal_diff(submission),
-        "nominee": submission.parsed("nominee_json"),
+        "nominee": _published_preview(submission),
     }
     return render(request, "review/review.html", context, status=status)
 
