@@ -12,7 +12,7 @@ from dpgkit.web.registry.models import Good
 from dpgkit.web.review.localpaths import REMOVED
 from dpgkit.web.review.models import IndicatorReview, LineStatus, Status, Submission
 from tests.web.review.conftest import ANSWERS, answers_post
-from tests.web.review.test_flow import start_from_repository
+from tests.web.review.test_flow import answer_and_submit, start_from_repository
 from tests.web.review.test_uploads import post_records, upload, valid_records
 
 
@@ -60,18 +60,19 @@ def test_a_scanned_nomination_waits_for_the_owners_sdgs(
     # Indicator 1 is settled by the scan, yet the owner is asked, with the scan's proposal.
     assert 'name="q_1__sdgs"' in page and "The scan suggests: SDG 6" in page
     without_sdgs = {k: v for k, v in ANSWERS.items() if not k.startswith("1.")}
-    applicant.post(
-        f"/nominations/{submission.pk}/answers/", answers_post(submission.version, without_sdgs)
-    )
-    submission.refresh_from_db()
+    for _round in range(2):  # twice: follow-up questions appear after their scoping answer
+        applicant.post(
+            f"/nominations/{submission.pk}/answers/",
+            answers_post(submission.version, without_sdgs),
+        )
+        submission.refresh_from_db()
+    context = applicant.get(f"/nominations/{submission.pk}/").context
+    assert [fact.question for fact in context["missing"]] == ["1.sdgs"]
     applicant.post(f"/nominations/{submission.pk}/submit/", {"version": submission.version})
     submission.refresh_from_db()
     assert submission.status == Status.DRAFT  # refused: the SDGs are the owner's to choose
 
-    applicant.post(f"/nominations/{submission.pk}/answers/", answers_post(submission.version))
-    submission.refresh_from_db()
-    applicant.post(f"/nominations/{submission.pk}/submit/", {"version": submission.version})
-    submission.refresh_from_db()
+    submission = answer_and_submit(applicant, submission)
     assert submission.status == Status.SUBMITTED
     nominee = submission.parsed("nominee_json")
     assert [sdg["SDGNumber"] for sdg in nominee["SDGs"]] == [6, 3]
@@ -81,8 +82,11 @@ def test_a_scanned_nomination_waits_for_the_owners_sdgs(
     good = approve(client_for, people, submission)
     assert [sdg["SDGNumber"] for sdg in good.record["SDGs"]] == [6, 3]
     assert nulls(good.record) == []
-    # The repository was a local file:// address (tests only): it is not published.
-    assert "repositories" not in good.record
+    # The clone's remote is a local file:// address (tests only): never published; the
+    # repository is the one the owner gave.
+    assert good.record["repositories"] == [
+        {"name": "main", "url": ANSWERS["general.repository_url"]}
+    ]
     assert not [s for s in strings(good.record) if "file:" in s or str(water_repo) in s]
 
 
@@ -163,9 +167,7 @@ def test_local_paths_never_leave_the_applicants_machine(
     uploaded_screening = uploaded.parsed("screening_json")
     assert uploaded_screening["documentation"]["documentationURL"] == [REMOVED, "docs/usage.md"]
 
-    applicant.post(f"/nominations/{scanned.pk}/answers/", answers_post(scanned.version))
-    scanned.refresh_from_db()
-    applicant.post(f"/nominations/{scanned.pk}/submit/", {"version": scanned.version})
+    assert answer_and_submit(applicant, scanned).status == Status.SUBMITTED
     applicant.post(f"/nominations/{uploaded.pk}/submit/", {"version": uploaded.version})
     reviewer = client_for(people["reviewer"])
     for submission in (scanned, uploaded):
