@@ -284,7 +284,10 @@ _TEST_DIRS = frozenset(
     }
 )
 _TEST_NAME = re.compile(
-    r"(^test_|_test\.|\.test\.|\.spec\.|_spec\.|[-.]test\.[a-z]+$|[-.]spec\.[a-z]+$|(?-i:Tests?\.))",
+    r"(^test_|_test\.|\.test\.|\.spec\.|_spec\.|[-.]test\.[a-z]+$|[-.]spec\.[a-z]+$|(?-i:Tests?\.)"
+    # Test settings and test modules named for the environment: settings/test.py,
+    # config/environments/test.rb, config/test.exs, a Django app's tests.py.
+    r"|^(?:test|tests|testing|conftest)\.(?:py|rb|exs?|js|ts|php|ya?ml|json|toml|ini|cfg|conf|properties|env)$)",
     re.IGNORECASE,
 )
 # Examples, samples, demos and templates: shown to readers, not run as the product.

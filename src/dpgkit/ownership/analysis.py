@@ -348,6 +348,9 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
     for path, line, statement in declarations.headers.copyrights[:2000]:
         if path.lower().endswith(_ASSET_SUFFIXES):
             continue
+        source = ctx.inventory.get(path)
+        if source is not None and (source.example or source.test):
+            continue  # a sample's or a fixture's owner is not the project's
         match = COPYRIGHT.search(statement)
         if match:
             ranking.add(match.group("name"), "header_copyright", path, line, statement)

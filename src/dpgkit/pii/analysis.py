@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from dpgkit.evidence.mentions import first_use
 from dpgkit.inventory import Inventory
 from dpgkit.parsing import load_data_yaml
 from dpgkit.pii.classify import Category, Classified, classify_all
@@ -73,14 +74,17 @@ def _third_party_patterns() -> dict[str, re.Pattern[str]]:
 def find_third_parties(inventory: Inventory) -> list[ThirdParty]:
     found: dict[str, ThirdParty] = {}
     for entry in inventory.own_files():
-        if not _MANIFESTS.search(entry.path) or entry.test:
+        # A sample's or a test's manifest is not the product's; a comment in a manifest
+        # ("# no Firebase here") names a service without depending on it.
+        if not _MANIFESTS.search(entry.path) or entry.test or entry.example:
             continue
         for name, pattern in _third_party_patterns().items():
             if name in found:
                 continue
-            hits = inventory.search(entry, pattern, limit=1)
-            if hits:
-                found[name] = ThirdParty(name, entry.path, hits[0][0])
+            hits = inventory.search(entry, pattern, limit=20)
+            used = next((n for n, line in hits if first_use(line, pattern) is not None), None)
+            if used is not None:
+                found[name] = ThirdParty(name, entry.path, used)
     return list(found.values())
 
 
