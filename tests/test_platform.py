@@ -42,8 +42,12 @@ def test_closed_map_sdk_needs_an_answer_with_prefilled_alternatives(repo_factory
     assert "Google Maps" in closed.message
     paths = {(loc.path, loc.line) for loc in closed.locations}
     assert ("package.json", 4) in paths and ("src/map.js", 3) in paths
+    # Used in two files with no alternative wired in: its role is a question, not a "Yes".
+    assert closed.data["mandatory"] is None
+    component = closed.data["components"][0]
+    assert component["mandatory"] is None and "unclear" in component["mandatory_reason"]
     questions = {q.id: q for q in indicator.questions}
-    assert questions["4.closed_components"].suggestion == "Yes"
+    assert questions["4.closed_components"].suggestion.startswith("Unclear")
     assert "Leaflet" in questions["4.open_alternatives"].suggestion
     assert any("Leaflet" in text for text in indicator.remediation)
     alternatives = finding(result, "closed_component_alternatives")
@@ -69,7 +73,10 @@ def test_open_alternative_through_a_provider_setting_is_met(repo_factory):
     assert alternatives.outcome is Outcome.PASS
     evidence_paths = {loc.path for loc in alternatives.locations}
     assert {".env.example", "package.json"} <= evidence_paths
-    assert finding(result, "closed_components").data["suggestions"]["closed_components"] == "Yes"
+    closed = finding(result, "closed_components")
+    assert closed.data["mandatory"] is False
+    assert closed.data["components"][0]["alternatives_wired"]
+    assert closed.data["suggestions"]["closed_components"].startswith("No — ")
 
 
 def test_core_client_of_a_closed_platform_is_not_met(repo_factory):
@@ -87,6 +94,10 @@ def test_core_client_of_a_closed_platform_is_not_met(repo_factory):
     assert indicator.verdict is Verdict.NOT_MET
     assert "client of a closed platform" in indicator.summary
     assert "Firebase" in indicator.summary
+    closed = finding(result, "closed_components")
+    assert closed.data["mandatory"] is True
+    assert "used in 5 of 5 source files" in closed.data["components"][0]["mandatory_reason"]
+    assert closed.data["suggestions"]["closed_components"].startswith("Yes — ")
 
 
 def test_mapbox_gl_1_is_open_and_2_is_closed(repo_factory):
@@ -158,3 +169,63 @@ def test_proprietary_font_files_are_found(repo_factory):
     closed = finding(result, "closed_components")
     assert closed.outcome is Outcome.UNKNOWN
     assert closed.locations[0].path == "static/fonts/HelveticaNeue-Bold.otf"
+
+
+def test_analytics_is_never_mandatory(repo_factory):
+    """Telemetry observes the product; the code runs without it."""
+    result = run(
+        repo_factory(
+            {
+                "README.md": README,
+                "templates/base.html": (
+                    "<html><head>\n<script async "
+                    'src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>\n'
+                    "</head></html>\n"
+                ),
+            }
+        )
+    )
+    closed = finding(result, "closed_components")
+    assert closed.outcome is Outcome.PASS
+    assert closed.data["mandatory"] is False
+    assert "not needed to run" in closed.data["components"][0]["mandatory_reason"]
+    assert result.indicator("4").verdict is Verdict.MET
+
+
+def test_comments_naming_a_closed_component_are_not_uses(repo_factory):
+    """'# no Firebase: CouchDB instead' in code or a manifest names Firebase without using it."""
+    result = run(
+        repo_factory(
+            {
+                "README.md": README,
+                "pyproject.toml": (
+                    '[project]\nname = "atlas"\ndependencies = ["couchdb>=1.2"]\n'
+                    "# We do not use Firebase: sync goes through CouchDB.\n"
+                ),
+                "atlas/sync.py": (
+                    "# FIREBASE_CONFIG is gone: replication goes through CouchDB.\n"
+                    "import couchdb\n\n\ndef server():  # not firebaseConfig any more\n"
+                    "    return couchdb.Server()\n"
+                ),
+            }
+        )
+    )
+    closed = finding(result, "closed_components")
+    assert closed.data["components"] == [], closed.data["components"]
+    assert closed.data["mandatory"] is False
+    # Nor is it a third party that receives personal data (9A).
+    inventory = finding(result, "personal_data_inventory")
+    assert "third_party_sharing" not in inventory.data.get("suggestions", {})
+
+
+def test_a_samples_closed_dependency_is_not_the_products(repo_factory):
+    result = run(
+        repo_factory(
+            {
+                "README.md": README,
+                "requirements.txt": "django==5.2\n",
+                "samples/demo/requirements.txt": "twilio==9.0\n",
+            }
+        )
+    )
+    assert finding(result, "closed_components").data["components"] == []

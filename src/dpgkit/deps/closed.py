@@ -25,6 +25,7 @@ from dpgkit.deps.sources import (
     is_code_or_config,
     search_files,
 )
+from dpgkit.evidence.mentions import first_use
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DOC_SUFFIXES
 from dpgkit.model import Location
@@ -43,6 +44,7 @@ class Category:
     alternatives: tuple[str, ...]
     alternative_packages: dict[str, tuple[str, ...]]
     switches: tuple[str, ...]
+    auxiliary: bool = False  # observes or styles the product; the code runs without it
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def load_catalog() -> Catalog:
             alternatives=tuple(body.get("alternatives") or ()),
             alternative_packages=_patterns(body.get("alternative_packages")),
             switches=tuple(body.get("switches") or ()),
+            auxiliary=bool(body.get("auxiliary", False)),
         )
         for key, body in data["categories"].items()
     }
@@ -117,23 +120,29 @@ class FoundComponent:
     code: list[Location] = field(default_factory=list)
     code_files: set[str] = field(default_factory=set)
     files: list[Location] = field(default_factory=list)
-    alternatives: list[Location] = field(
-        default_factory=list
-    )  # evidence an open one can replace it
+    # Evidence an open alternative can replace it: all of it, and the notes that say which.
+    alternatives: list[Location] = field(default_factory=list)
     alternative_notes: list[str] = field(default_factory=list)
+    # Of that evidence, what is wired into the code (an open package beside it, a provider
+    # setting) rather than only named in the documentation.
+    wired: list[str] = field(default_factory=list)
+    # Whether the product cannot run without it: True (proven), False (proven not), None
+    # (unclear: a question for the owner), with the reason. Set by ``judge_mandatory``.
+    mandatory: bool | None = None
+    mandatory_reason: str = ""
 
     @property
     def scopes(self) -> set[Scope]:
         return {dep.scope for dep in self.dependencies}
 
     @property
-    def mandatory(self) -> bool:
+    def shipped(self) -> bool:
         """Shipped with the product: a runtime dependency, or used by its own (non-test) code."""
         return Scope.RUNTIME in self.scopes or bool(self.code) or bool(self.files)
 
     @property
     def optional_only(self) -> bool:
-        return not self.mandatory and Scope.OPTIONAL in self.scopes
+        return not self.shipped and Scope.OPTIONAL in self.scopes
 
     @property
     def locations(self) -> list[Location]:
@@ -150,27 +159,48 @@ class ClosedReport:
     found: list[FoundComponent]
     source_files: int  # own program files, to judge how much of the code a component touches
 
-    def mandatory(self) -> list[FoundComponent]:
-        return [item for item in self.found if item.mandatory]
+    def shipped(self) -> list[FoundComponent]:
+        return [item for item in self.found if item.shipped]
+
+    def core_threshold(self) -> int:
+        return max(3, round(self.source_files * 0.2))
 
     def core(self) -> list[FoundComponent]:
-        """Platforms the product is a client of: used across its code, no alternative shown."""
-        threshold = max(3, round(self.source_files * 0.2))
-        return [
-            item
-            for item in self.mandatory()
-            if item.component.platform
-            and not item.alternatives
-            and len(item.code_files) >= threshold
-        ]
+        """Components the product cannot run without (``mandatory`` proven True)."""
+        return [item for item in self.found if item.mandatory is True]
 
-    def unresolved(self) -> list[FoundComponent]:
-        return [item for item in self.mandatory() if not item.alternatives]
+    def unclear(self) -> list[FoundComponent]:
+        return [item for item in self.found if item.mandatory is None]
+
+    def replaceable(self) -> list[FoundComponent]:
+        """Shipped, and shown not to be mandatory (an open alternative wired in, telemetry)."""
+        return [item for item in self.shipped() if item.mandatory is False]
+
+    @property
+    def mandatory(self) -> bool | None:
+        """Does a closed component restrict the product more than its license? True when one
+        is proven mandatory, False when none is found or each is shown replaceable or not
+        needed to run, None when the role of one is unclear (the owner is asked)."""
+        if self.core():
+            return True
+        if self.unclear():
+            return None
+        return False
 
 
-def _match_dependencies(catalog: Catalog, deps: DependencyReport) -> dict[str, FoundComponent]:
+def _product_dependency(inventory: Inventory, dep: Dependency) -> bool:
+    """Declared by the product, not by a sample, a demo or a test fixture beside it."""
+    entry = inventory.get(dep.path)
+    return entry is None or not (entry.example or entry.test)
+
+
+def _match_dependencies(
+    catalog: Catalog, inventory: Inventory, deps: DependencyReport
+) -> dict[str, FoundComponent]:
     found: dict[str, FoundComponent] = {}
     for dep in deps.direct():
+        if not _product_dependency(inventory, dep):
+            continue
         for component in catalog.components:
             if not package_matches(component.packages, dep):
                 continue
@@ -229,10 +259,22 @@ def _match_code(
     scanned: Scanned[FileUses],
 ) -> None:
     by_id = {c.id: c for c in catalog.components}
+    detectors = _code_detectors()[0]
     by_path = scanned.by_path()
     for entry in code_and_config(inventory):
         uses = by_path.get(entry.path)
-        for component_id, hits in uses.components if uses else ():
+        for component_id, found_hits in uses.components if uses else ():
+            detector = detectors.get(component_id)
+            # A comment names a component without using it ("# FIREBASE_KEY is gone").
+            hits = [
+                (n, line)
+                for n, line in found_hits
+                if detector is None
+                or detector.regex is None
+                or first_use(line, detector.regex) is not None
+            ]
+            if not hits:
+                continue
             item = found.setdefault(component_id, FoundComponent(by_id[component_id]))
             item.code_files.add(entry.path)
             if len(item.code) < 8:
@@ -274,6 +316,7 @@ def _alternatives(
         category = catalog.categories[category_id]
         evidence: list[Location] = []
         notes: list[str] = []
+        wired: list[str] = []
         for dep in deps.direct():
             if dep.scope in (Scope.RUNTIME, Scope.OPTIONAL) and package_matches(
                 category.alternative_packages, dep
@@ -286,15 +329,22 @@ def _alternatives(
                     )
                 )
                 notes.append(f"the open package {dep.name} is also a dependency")
+                wired.append(notes[-1])
+        switch_detectors = _code_detectors()[2]
         if Detector(category.switches).regex is not None:
+            detector = switch_detectors.get(category_id)
             for entry in scan:
                 uses = by_path.get(entry.path)
                 switch = dict(uses.switches).get(category_id) if uses else None
                 if not switch:
                     continue
                 line_no, line = switch[0]
+                regex = detector.regex if detector is not None else None
+                if regex is not None and first_use(line, regex) is None:
+                    continue  # a commented-out setting selects nothing
                 evidence.append(Location(path=entry.path, line=line_no, excerpt=line.strip()[:160]))
                 notes.append(f"a provider setting in {entry.path}")
+                wired.append(notes[-1])
                 if len(evidence) >= 12:
                     break
         names = Detector(re.escape(name.split(" (")[0]) for name in category.alternatives)
@@ -302,6 +352,8 @@ def _alternatives(
             for hit in search_files(
                 inventory, [e for p in docs if (e := inventory.get(p))], names, per_file=1
             ):
+                if first_use(hit.text, names.regex, prose=True) is None:
+                    continue  # "we do not support Leaflet" names no alternative
                 evidence.append(
                     Location(path=hit.path, line=hit.line, excerpt=hit.text.strip()[:160])
                 )
@@ -311,13 +363,58 @@ def _alternatives(
             if item.component.category == category_id:
                 item.alternatives = evidence
                 item.alternative_notes = list(dict.fromkeys(notes))
+                item.wired = list(dict.fromkeys(wired))
+
+
+def judge_mandatory(report: ClosedReport, catalog: Catalog) -> None:
+    """Whether the product can run without each component, and why.
+
+    Mandatory only on proof that the code cannot run without it: a whole platform used
+    across a fifth or more of the source files with no open alternative wired in. Not
+    mandatory when it is not shipped (development or optional only), when it only observes
+    or styles the product (analytics, monitoring, fonts: the code runs without them), or when
+    an open alternative is wired in (an open package beside it, a provider setting).
+    Everything else is unclear, and the owner is asked with the open alternatives named.
+    """
+    threshold = report.core_threshold()
+    for item in report.found:
+        category = catalog.categories[item.component.category]
+        if not item.shipped:
+            kind = "optional" if item.optional_only else "development"
+            item.mandatory, item.mandatory_reason = False, f"a {kind} dependency only"
+        elif item.wired:
+            item.mandatory = False
+            item.mandatory_reason = "an open alternative is wired in: " + "; ".join(item.wired[:3])
+        elif category.auxiliary:
+            item.mandatory = False
+            item.mandatory_reason = f"{category.title} is not needed to run the product"
+        elif item.component.platform and len(item.code_files) >= threshold:
+            item.mandatory = True
+            item.mandatory_reason = (
+                f"used in {len(item.code_files)} of {report.source_files} source files, with "
+                "no provider setting or open alternative wired in"
+            )
+        else:
+            item.mandatory = None
+            where = (
+                f"used in {len(item.code_files)} source file(s)"
+                if item.code_files
+                else "a runtime dependency"
+            )
+            documented = (
+                "; the documentation names an open alternative" if item.alternatives else ""
+            )
+            item.mandatory_reason = (
+                f"{where}, no provider setting or open alternative wired in{documented}: "
+                "whether the product runs without it is unclear"
+            )
 
 
 def closed_components(ctx: ProbeContext) -> ClosedReport:
     """The shared analysis: ``ctx.derive(closed_components)``."""
     catalog = load_catalog()
     deps = ctx.derive(dependency_report)
-    found = _match_dependencies(catalog, deps)
+    found = _match_dependencies(catalog, ctx.inventory, deps)
     scanned = ctx.scanned(CLOSED_CODE)
     _match_code(catalog, ctx.inventory, found, scanned)
     _match_files(catalog, ctx.inventory, found)
@@ -325,7 +422,9 @@ def closed_components(ctx: ProbeContext) -> ClosedReport:
     ordered = sorted(
         found.values(), key=lambda item: [c.id for c in catalog.components].index(item.component.id)
     )
-    return ClosedReport(catalog.version, ordered, len(code_files(ctx.inventory)))
+    report = ClosedReport(catalog.version, ordered, len(code_files(ctx.inventory)))
+    judge_mandatory(report, catalog)
+    return report
 
 
 def alternatives_of(item: FoundComponent) -> tuple[str, ...]:

@@ -71,100 +71,109 @@ def _alternatives_text(items: list[FoundComponent]) -> str:
 def _component_data(report: ClosedReport) -> dict[str, object]:
     return {
         "catalog_version": report.catalog_version,
+        # Does a closed component restrict the product? True (proven mandatory), False (none,
+        # or each replaceable or not needed to run), None (unclear: the owner is asked).
+        "mandatory": report.mandatory,
         "components": [
             {
                 "id": item.component.id,
                 "name": item.component.name,
                 "vendor": item.component.vendor,
                 "category": item.component.category,
+                "shipped": item.shipped,
                 "mandatory": item.mandatory,
+                "mandatory_reason": item.mandatory_reason,
                 "scopes": sorted(scope.value for scope in item.scopes),
                 "packages": [dep.purl for dep in item.dependencies],
                 "files_using_it": len(item.code_files),
                 "alternatives": list(alternatives_of(item)),
                 "alternative_evidence": item.alternative_notes,
+                "alternatives_wired": item.wired,
             }
             for item in report.found
         ],
     }
 
 
+def _roles(items: list[FoundComponent]) -> str:
+    return "; ".join(f"{describe(item)}: {item.mandatory_reason}" for item in items)
+
+
 @probe("closed_components")
 def closed_components_probe(ctx: ProbeContext) -> Result:
     report = ctx.derive(closed_components)
     data = _component_data(report)
-    mandatory = report.mandatory()
-    if not mandatory:
-        optional = [item for item in report.found if not item.mandatory]
-        note = ""
-        if optional:
-            kinds = ", ".join(
-                f"{item.component.name} ({'optional' if item.optional_only else 'development only'})"
-                for item in optional
+    shipped = report.shipped()
+    core = report.core()
+    if core:
+        names = ", ".join(f"{item.component.name} ({item.mandatory_reason})" for item in core)
+        result = failed(
+            f"The core is a client of a closed platform: {names}.",
+            [loc for item in core for loc in item.locations[:3]],
+            **data,
+        )
+        result.suggestions = {
+            "closed_components": "Yes — " + _roles(core),
+            "open_alternatives": _alternatives_text(shipped),
+        }
+        return result
+    unclear = report.unclear()
+    if unclear:
+        names = "; ".join(describe(item) for item in unclear)
+        result = unknown(
+            f"Closed components were found and their role is unclear: {names}. "
+            "Can the product run without them, and what open alternative replaces them?",
+            [loc for item in unclear for loc in item.locations[:3]],
+            **data,
+        )
+        # No Yes/No from a guess: the question stays the owner's, the alternatives pre-filled.
+        result.suggestions = {
+            "closed_components": "Unclear — " + _roles(unclear),
+            "open_alternatives": _alternatives_text(unclear),
+        }
+        result.remediation = (
+            "Make each of these optional or swappable, or document its open alternative: "
+            + " ".join(
+                f"{item.component.name} → {', '.join(alternatives_of(item))}." for item in unclear
             )
-            note = (
-                f" Closed components found only as optional or development dependencies: {kinds}."
-            )
+        )
+        return result
+    replaceable = report.replaceable()
+    others = [item for item in report.found if not item.shipped]
+    note = ""
+    if others:
+        kinds = ", ".join(
+            f"{item.component.name} ({'optional' if item.optional_only else 'development only'})"
+            for item in others
+        )
+        note = f" Closed components found only as optional or development dependencies: {kinds}."
+    if not replaceable:
         result = passed(
             "No mandatory closed component was found in the dependencies, code or configuration."
             + note,
-            [loc for item in optional for loc in item.locations[:2]],
+            [loc for item in others for loc in item.locations[:2]],
             **data,
         )
         result.suggestions = {"closed_components": "No"}
         return result
-    locations = [loc for item in mandatory for loc in item.locations[:3]]
-    core = report.core()
-    if core:
-        names = ", ".join(
-            f"{item.component.name} (used in {len(item.code_files)} of {report.source_files} source files)"
-            for item in core
-        )
-        result = failed(
-            f"The core is a client of a closed platform: {names}, with no open alternative in evidence.",
-            locations,
-            **data,
-        )
-        result.suggestions = {
-            "closed_components": "Yes",
-            "open_alternatives": _alternatives_text(mandatory),
-        }
-        return result
-    unresolved = report.unresolved()
-    suggestions = {"closed_components": "Yes", "open_alternatives": _alternatives_text(mandatory)}
-    if not unresolved:
-        result = passed(
-            "Closed components were found, each with evidence that an open alternative can replace it: "
-            + "; ".join(describe(item) for item in mandatory)
-            + ".",
-            locations,
-            **data,
-        )
-        result.suggestions = suggestions
-        return result
-    names = "; ".join(describe(item) for item in unresolved)
-    result = unknown(
-        f"Closed components were found and their role is unclear: {names}. "
-        "Are they mandatory, and what open alternative replaces them?",
-        locations,
+    result = passed(
+        "Closed components were found, none of them mandatory: " + _roles(replaceable) + "." + note,
+        [loc for item in replaceable for loc in item.locations[:3]],
         **data,
     )
-    result.suggestions = suggestions
-    result.remediation = (
-        "Make each of these optional or swappable, or document its open alternative: "
-        + " ".join(
-            f"{item.component.name} → {', '.join(alternatives_of(item))}." for item in unresolved
-        )
-    )
+    result.suggestions = {
+        "closed_components": "No — " + _roles(replaceable),
+        "open_alternatives": _alternatives_text(replaceable),
+    }
     return result
 
 
 @probe("closed_component_alternatives")
 def closed_component_alternatives(ctx: ProbeContext) -> Result:
     report = ctx.derive(closed_components)
-    mandatory = report.mandatory()
+    mandatory = report.shipped()
     if not mandatory:
-        return not_applicable("No mandatory closed component, so no alternative is needed.")
+        return not_applicable("No closed component is shipped, so no alternative is needed.")
     evidence = [loc for item in mandatory for loc in item.alternatives]
     unique = list({(loc.path, loc.line): loc for loc in evidence}.values())[:20]
     missing = [item for item in mandatory if not item.alternatives]
