@@ -77,16 +77,43 @@ def test_django_models_with_personal_data(repo_factory: RepoFactory) -> None:
 def test_user_uploads_and_comments_without_policy(repo_factory: RepoFactory) -> None:
     assessment = assess(repo_factory(fixtures.UPLOADS_NO_POLICY))
     verdicts = _verdicts(assessment)
-    assert verdicts["9B"] is Verdict.NOT_MET
-    assert verdicts["9C"] is Verdict.NOT_MET
+    # Public posts with comments and no policy in the repository: a question, since the
+    # operator's website may hold the policy; never a failure from absence alone.
+    assert verdicts["9B"] is Verdict.NEEDS_ANSWER
+    assert verdicts["9C"] is Verdict.NEEDS_ANSWER
     content = _finding(assessment, "9B", "user_content_features")
     assert set(content.data["kinds"]) == {"posts and comments", "uploads and media"}
+    assert content.data["distribution"] == "public"
     assert any(loc.path == "board/models.py" and loc.line == 7 for loc in content.locations)
-    assert _finding(assessment, "9B", "content_policy").outcome is Outcome.FAIL
-    assert _finding(assessment, "9B", "content_moderation").outcome is Outcome.FAIL
+    assert _finding(assessment, "9B", "content_policy").outcome is Outcome.UNKNOWN
+    assert _finding(assessment, "9B", "content_moderation").outcome is Outcome.UNKNOWN
     remediation = " ".join(assessment.indicator("9B").remediation)
     assert "child sexual abuse material" in remediation
-    assert {q.id for q in assessment.indicator("9B").questions} >= {"9B.content_policy"}
+    questions = {q.id: q for q in assessment.indicator("9B").questions}
+    assert "9B.content_policy" in questions
+    assert questions["9B.collects_content"].suggestion.startswith("Yes")
+    assert _finding(assessment, "9C", "user_interaction_features").data["product"] == [
+        "posts and comments"
+    ]
+
+
+def test_owner_declaring_no_policy_for_public_content_is_not_met(
+    repo_factory: RepoFactory, tmp_path: Path
+) -> None:
+    root = repo_factory(fixtures.UPLOADS_NO_POLICY)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "indicators:\n"
+        "  9B:\n    collects_content: 'Yes'\n    content_types: Posts, comments, photos\n"
+        "    content_policy: None yet\n    illegal_content_detection: None\n"
+        "  9C:\n    user_interaction: 'Yes'\n    harassment_protection: 'No'\n"
+        "    underage_safety: 'No'\n",
+        encoding="utf-8",
+    )
+    assessment = assess(root, AssessOptions(answers_path=answers))
+    assert assessment.indicator("9B").verdict is Verdict.NOT_MET
+    assert "owner declares no content policy" in assessment.indicator("9B").summary
+    assert assessment.indicator("9C").verdict is Verdict.NOT_MET
 
 
 def test_policy_and_moderation(repo_factory: RepoFactory) -> None:
@@ -166,7 +193,9 @@ def test_owner_declares_content_and_interaction(repo_factory: RepoFactory, tmp_p
 @pytest.mark.parametrize(
     ("files", "verdict"),
     [
-        ({"CONTRIBUTING.md": "# Contributing\n\nOpen a pull request.\n"}, Verdict.NOT_MET),
+        # No code of conduct in the repository: GitHub's guidelines apply and the project may
+        # keep one elsewhere, so the owner is asked.
+        ({"CONTRIBUTING.md": "# Contributing\n\nOpen a pull request.\n"}, Verdict.NEEDS_ANSWER),
         (
             {
                 "CONTRIBUTING.md": "# Contributing\n",

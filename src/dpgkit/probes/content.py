@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, not_applicable, passed, unknown
+from dpgkit.harm.audience import Audience
 from dpgkit.harm.content import user_content
 from dpgkit.pii.derived import code_features, document_features, policies
 from dpgkit.pii.signals import hit_locations
@@ -13,23 +14,73 @@ from dpgkit.probes.registry import probe
 @probe("user_content_features")
 def user_content_features(ctx: ProbeContext) -> Result:
     content = ctx.derive(user_content)
+    data = {
+        "kinds": sorted(content.kinds),
+        "distribution": content.distribution,
+        "judged": [
+            {
+                "kind": item.kind,
+                "audience": item.audience.value,
+                "path": item.location.path,
+                "line": item.location.line,
+                "reason": item.reason,
+            }
+            for item in content.judged
+        ],
+    }
     if not content.found:
         result = not_applicable(
             "No user content was found: no posts, comments, messages, uploads or media in the "
-            "data models, and no upload handling in the code."
+            "data models, and no upload handling in the code.",
+            **data,
         )
         result.suggestions = {"collects_content": "No"}
         return result
+    if content.distribution == "internal":
+        kept = content.describe(Audience.INTERNAL)
+        result = not_applicable(
+            f"Content is collected and stored for the organisation's own use: {kept}. Nothing "
+            "shows it is distributed: no forum, public post, public comment or public profile "
+            "was found.",
+            **data,
+        )
+        result.suggestions = {
+            "collects_content": f"No — content is collected and stored but not distributed: {kept}"
+        }
+        return result
+    if content.distribution == "unclear":
+        unclear = content.describe(Audience.UNCLEAR)
+        result = unknown(
+            f"The product stores content, and whether it is distributed could not be told: "
+            f"{unclear}. Answer 9B.collects_content with Yes if the public or other members "
+            "read it, No if only the organisation's staff do.",
+            content.locations(),
+            **data,
+        )
+        result.suggestions = {
+            "collects_content": (
+                f"Unclear — {unclear}: Yes if the public or other members read it, No if only "
+                "the organisation's staff do"
+            ),
+            "content_types": content.describe(),
+        }
+        return result
+    shared = content.describe(Audience.OPEN)
     result = unknown(
-        f"The product handles user content: {content.describe()}.",
+        f"The product distributes content its users add: {shared}.",
         content.locations(),
-        kinds=sorted(content.kinds),
+        **data,
     )
     result.suggestions = {
-        "collects_content": "Yes — " + ", ".join(content.kinds),
+        "collects_content": "Yes — " + shared,
         "content_types": content.describe(),
     }
     return result
+
+
+def _applies(ctx: ProbeContext) -> bool:
+    """Policies and moderation are asked about content that is or may be distributed."""
+    return ctx.derive(user_content).distribution in ("public", "unclear")
 
 
 def _policy_documents(ctx: ProbeContext) -> list[str]:
@@ -43,8 +94,11 @@ def _policy_documents(ctx: ProbeContext) -> list[str]:
 
 @probe("content_policy")
 def content_policy(ctx: ProbeContext) -> Result:
-    if not ctx.derive(user_content).found:
-        return not_applicable("No user content was found, so no content policy is needed.")
+    if not _applies(ctx):
+        return not_applicable(
+            "No content distributed to the public or to other members was found, so no "
+            "content policy is needed."
+        )
     documents = _policy_documents(ctx)
     signals = ctx.derive(document_features)
     illegal = signals.get("illegal_content")
@@ -73,15 +127,20 @@ def content_policy(ctx: ProbeContext) -> Result:
             "content_policy": [Cited("Content rules", path=path) for path in places[:3]]
         }
         return result
-    return failed(
-        "User content is collected, but no content policy or community guidelines were found."
+    # Absence in the repository is not absence: the operator's website or terms may hold it.
+    return unknown(
+        "No content policy or community guidelines were found in the repository; they may be "
+        "published by the platform's operator (a website, terms of use)."
     )
 
 
 @probe("content_moderation")
 def content_moderation(ctx: ProbeContext) -> Result:
-    if not ctx.derive(user_content).found:
-        return not_applicable("No user content was found, so no moderation is needed.")
+    if not _applies(ctx):
+        return not_applicable(
+            "No content distributed to the public or to other members was found, so no "
+            "moderation is needed."
+        )
     code = ctx.derive(code_features)
     docs = ctx.derive(document_features)
     present = code.found("reporting", "moderation", "content_screening")
@@ -92,8 +151,9 @@ def content_moderation(ctx: ProbeContext) -> Result:
     if process:
         labels.append(f"a moderation process described in {process[0].path}")
     if not labels:
-        return failed(
-            "User content is collected, but no reporting, moderation or removal feature was found."
+        return unknown(
+            "No reporting, moderation or removal feature was found in the code; moderation may "
+            "be a process the platform's operator runs."
         )
     summary = "; ".join(labels)
     complete = ("reporting" in present and "moderation" in present) or (

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
+from dpgkit.analysis.probe import Cited, Result, not_applicable, passed, unknown
 from dpgkit.evidence.community import community_file
-from dpgkit.harm.interaction import interaction
+from dpgkit.harm.audience import Audience
+from dpgkit.harm.interaction import Interaction, interaction
 from dpgkit.pii.derived import code_features, document_features
 from dpgkit.pii.signals import hit_locations
 from dpgkit.probes.registry import probe
@@ -18,27 +19,58 @@ _CONTACT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://
 _PLACEHOLDER = re.compile(r"\[INSERT CONTACT METHOD\]|\[INSERT EMAIL ADDRESS\]", re.IGNORECASE)
 
 
+def _judged(found: Interaction) -> list[dict[str, object]]:
+    return [
+        {
+            "kind": item.kind,
+            "audience": item.audience.value,
+            "path": item.location.path,
+            "line": item.location.line,
+            "reason": item.reason,
+        }
+        for item in found.judged
+    ]
+
+
 @probe("user_interaction_features")
 def user_interaction_features(ctx: ProbeContext) -> Result:
     found = ctx.derive(interaction)
+    internal = found.describe(Audience.INTERNAL)
+    data = {
+        "product": sorted({item.kind for item in found.with_audience(Audience.OPEN)}),
+        "unclear": sorted({item.kind for item in found.with_audience(Audience.UNCLEAR)}),
+        "internal": sorted({item.kind for item in found.with_audience(Audience.INTERNAL)}),
+        "contributors": bool(found.community),
+        "judged": _judged(found),
+    }
     if not found.found:
-        result = not_applicable(
-            "No interaction between users or contributors was found: no messaging, comments, "
-            "forums or profiles in the product, and no contributing guide or community channel."
+        message = (
+            "No interaction between users or contributors was found: no forums, public posts "
+            "or comments, public profiles or messages between members in the product, and no "
+            "contributing guide or community channel."
         )
+        if internal:
+            message += (
+                f" Contact with the organisation itself is not interaction between users: "
+                f"{internal}."
+            )
+        result = not_applicable(message, **data)
         result.suggestions = {"user_interaction": "No"}
         return result
-    parts = [f"{kind} ({items[0].path})" for kind, items in found.product.items()]
+    parts = []
+    if found.open:
+        parts.append("between users: " + found.describe(Audience.OPEN))
+    if found.with_audience(Audience.UNCLEAR):
+        parts.append("possibly between users: " + found.describe(Audience.UNCLEAR))
     if found.community:
         parts.append(f"a contributor community ({found.community[0].path})")
-    locations = [items[0] for items in found.product.values()] + found.community[:2]
+    locations = [item.location for item in found.judged if item.audience is not Audience.INTERNAL]
     result = unknown(
-        "People interact here: " + ", ".join(parts) + ".",
-        locations,
-        product=sorted(found.product),
-        contributors=bool(found.community),
+        "People interact here: " + "; ".join(parts) + ".",
+        locations[:6] + found.community[:2],
+        **data,
     )
-    result.suggestions = {"user_interaction": "Yes — " + ", ".join(parts)}
+    result.suggestions = {"user_interaction": "Yes — " + "; ".join(parts)}
     return result
 
 
@@ -46,29 +78,39 @@ def user_interaction_features(ctx: ProbeContext) -> Result:
 def code_of_conduct_present(ctx: ProbeContext) -> Result:
     entry = community_file(ctx, "code_of_conduct", "code-of-conduct", "conduct")
     if entry is None:
-        return failed("No code of conduct was found.")
+        # Not a failure by itself: the hosting platform's community guidelines apply, and a
+        # project's code of conduct may live on its website or its organisation's profile.
+        return unknown("No code of conduct was found in the repository.")
     placeholder = ctx.find(entry, _PLACEHOLDER, limit=1)
     if placeholder:
         return unknown(
             f"{entry.path} still has the template's placeholder instead of a contact.",
             placeholder,
+            file=entry.path,
         )
     contact = ctx.find(entry, _CONTACT, limit=1)
     if contact:
-        result = passed(f"{entry.path} is a code of conduct with a contact for reports.", contact)
+        result = passed(
+            f"{entry.path} is a code of conduct with a contact for reports.",
+            contact,
+            file=entry.path,
+        )
         result.suggestions = {
             "harassment_protection": f"Code of conduct with an enforcement contact: {entry.path}"
         }
         result.items = {"harassment_protection": [Cited("Code of conduct", path=entry.path)]}
         return result
-    return unknown(f"{entry.path} names no contact for reports.", [ctx.location(entry, 1)])
+    return unknown(
+        f"{entry.path} names no contact for reports.", [ctx.location(entry, 1)], file=entry.path
+    )
 
 
 @probe("reporting_and_blocking")
 def reporting_and_blocking(ctx: ProbeContext) -> Result:
     if not ctx.derive(interaction).product:
         return not_applicable(
-            "Users do not interact in the product, so no reporting or blocking is needed."
+            "Users do not interact with each other in the product, so no reporting or blocking "
+            "is needed."
         )
     code = ctx.derive(code_features)
     docs = ctx.derive(document_features).get("harassment")
@@ -77,7 +119,9 @@ def reporting_and_blocking(ctx: ProbeContext) -> Result:
         loc for name in present for loc in hit_locations(code.get(name), 2)
     ] + hit_locations(docs, 2)
     if not present and not docs:
-        return failed("Users interact, but no way to report or block other users was found.")
+        return unknown(
+            "No way to report or block other users was found in the code or the documentation."
+        )
     labels = [code.label(name) for name in present] + (
         [f"harassment handling in {docs[0].path}"] if docs else []
     )
@@ -103,13 +147,15 @@ def reporting_and_blocking(ctx: ProbeContext) -> Result:
 def underage_protection(ctx: ProbeContext) -> Result:
     if not ctx.derive(interaction).product:
         return not_applicable(
-            "Users do not interact in the product, so no underage protection is assessed."
+            "Users do not interact with each other in the product, so no underage protection "
+            "is assessed."
         )
     code = ctx.derive(code_features).get("underage")
     docs = ctx.derive(document_features).get("underage")
     if not code and not docs:
-        return failed(
-            "Users interact, but no age gate, parental consent or underage policy was found."
+        return unknown(
+            "No age gate, parental consent or underage policy was found in the repository; "
+            "the product's terms may set a minimum age."
         )
     locations = hit_locations(code, 3) + hit_locations(docs, 3)
     parts = []

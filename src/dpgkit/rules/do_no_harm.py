@@ -5,11 +5,16 @@ evidence and decides what the evidence alone can decide.
   was found so the owner knows where to start.
 - 9A: a committed live secret makes it not met; no personal data found makes it not
   applicable; otherwise the owner describes the protection (needs_answer until answered).
-- 9B: not applicable without user content; with user content, not met without any content
-  policy, met when a policy naming illegal content and moderation are found (or declared).
-- 9C: not applicable without interaction; met when the protections that fit the kind of
+- 9B: not applicable without user content, or when the content is kept for the
+  organisation's own use (not distributed); a question when whether it is distributed is
+  unclear; with distributed content, met when a policy naming illegal content and
+  moderation are found or declared, not met only when the owner declares there is no
+  policy (a policy missing from the repository may be on the operator's website).
+- 9C: not applicable without interaction between users or contributors (contact with the
+  organisation's own staff is not that); met when the protections that fit the kind of
   interaction are found (a code of conduct with a contact for contributors; reporting,
-  blocking and underage protection for users) or declared; not met when none is.
+  blocking and underage protection for users) or declared; not met only when users
+  interact and the owner declares no protection.
 
 An owner's "No" to the gating question (collects_pii, collects_content, user_interaction)
 settles the indicator as not applicable, and the summary says so when the scan found
@@ -17,6 +22,8 @@ evidence to the contrary, so a reviewer sees both.
 """
 
 from __future__ import annotations
+
+import re
 
 from dpgkit.model import Outcome, Verdict
 from dpgkit.rules.engine import (
@@ -27,6 +34,9 @@ from dpgkit.rules.engine import (
     open_questions,
     rule,
 )
+
+# An answer that says there is none: "No", "None", "Not yet", "N/A" is not one (not applicable).
+_NONE = re.compile(r"^\s*(?:no|none|nothing|not\s+yet|not\s+at\s+the\s+moment)\b", re.I)
 
 
 def _answered(item: RuleInput, local_id: str) -> bool:
@@ -99,6 +109,14 @@ def data_privacy_and_security(item: RuleInput) -> RuleOutcome:
     )
 
 
+def _declared_none(item: RuleInput, local_id: str) -> bool:
+    """The owner answered that there is none ("No", "None", "Not yet")."""
+    value = item.answer(local_id)
+    if isinstance(value, list):
+        value = " ".join(str(part) for part in value)
+    return isinstance(value, str) and bool(_NONE.match(value))
+
+
 @rule("9B")
 def inappropriate_content(item: RuleInput) -> RuleOutcome:
     gate = _gate(item, "user_content_features")
@@ -107,17 +125,23 @@ def inappropriate_content(item: RuleInput) -> RuleOutcome:
     content = item.finding("user_content_features")
     declared_yes = item.answer("collects_content") == "Yes"
     if content is not None and content.outcome is Outcome.NOT_APPLICABLE and not declared_yes:
-        return RuleOutcome(Verdict.NOT_APPLICABLE, content.message)
-    declared = _declared(item)
+        return RuleOutcome(
+            Verdict.NOT_APPLICABLE,
+            content.message
+            + " If the product does distribute content, answer 9B.collects_content with Yes.",
+        )
+    policy_none = _declared_none(item, "content_policy")
+    declared = None if policy_none else _declared(item)
     if declared is not None:
         return declared
     policy = item.finding("content_policy")
     moderation = item.finding("content_moderation")
-    policy_ok = (policy is not None and policy.outcome is Outcome.PASS) or _answered(
-        item, "content_policy"
+    policy_ok = (policy is not None and policy.outcome is Outcome.PASS) or (
+        _answered(item, "content_policy") and not policy_none
     )
-    moderation_ok = (moderation is not None and moderation.outcome is Outcome.PASS) or _answered(
-        item, "illegal_content_detection"
+    moderation_ok = (moderation is not None and moderation.outcome is Outcome.PASS) or (
+        _answered(item, "illegal_content_detection")
+        and not _declared_none(item, "illegal_content_detection")
     )
     if policy_ok and moderation_ok:
         parts = [
@@ -126,18 +150,25 @@ def inappropriate_content(item: RuleInput) -> RuleOutcome:
         return RuleOutcome(
             Verdict.MET, " ".join(parts) or "Declared by the owner in the answers file."
         )
-    if (
-        policy is not None
-        and policy.outcome is Outcome.FAIL
-        and not _answered(item, "content_policy")
-    ):
-        return RuleOutcome(Verdict.NOT_MET, policy.message)
+    distributed = declared_yes or (
+        content is not None and content.data.get("distribution") == "public"
+    )
+    if distributed and policy_none:
+        # Proof a reviewer signs: content goes out, and its owner says there is no policy.
+        return RuleOutcome(
+            Verdict.NOT_MET,
+            "Content is distributed, and the owner declares no content policy: "
+            f"“{item.answer('content_policy')}”.",
+        )
+    if not distributed and content is not None:
+        return RuleOutcome(Verdict.NEEDS_ANSWER, content.message)
     missing = []
     if not policy_ok:
-        missing.append(policy.message if policy is not None else "no content policy")
+        missing.append(policy.message if policy is not None else "No content policy was found.")
     if not moderation_ok:
-        missing.append(moderation.message if moderation is not None else "no moderation")
-    return RuleOutcome(Verdict.NEEDS_ANSWER, " ".join(missing))
+        missing.append(moderation.message if moderation is not None else "No moderation was found.")
+    lead = content.message + " " if content is not None and content.message else ""
+    return RuleOutcome(Verdict.NEEDS_ANSWER, lead + " ".join(missing))
 
 
 @rule("9C")
@@ -153,48 +184,58 @@ def protection_from_harassment(item: RuleInput) -> RuleOutcome:
         and not declared_yes
     ):
         return RuleOutcome(Verdict.NOT_APPLICABLE, interaction.message)
-    declared = _declared(item)
+    declared_none = _declared_none(item, "harassment_protection")
+    declared = None if declared_none else _declared(item)
     if declared is not None:
         return declared
-    product_users = (
-        bool(interaction is not None and interaction.data.get("product")) or declared_yes
-    )
-    conduct = item.outcome("code_of_conduct_present")
-    harassment_answered = _answered(item, "harassment_protection")
+    data = interaction.data if interaction is not None else {}
+    open_users = bool(data.get("product")) or declared_yes
+    unclear = bool(data.get("unclear"))
+    conduct_finding = item.finding("code_of_conduct_present")
+    conduct = conduct_finding.outcome if conduct_finding is not None else None
+    harassment_answered = _answered(item, "harassment_protection") and not declared_none
     conduct_ok = conduct is Outcome.PASS or harassment_answered
-    if not product_users:
+    if open_users and declared_none:
+        return RuleOutcome(
+            Verdict.NOT_MET,
+            "Users interact, and the owner declares no protection from harassment: "
+            f"“{item.answer('harassment_protection')}”.",
+        )
+    if not open_users and not unclear:
         if conduct_ok:
             return RuleOutcome(
                 Verdict.MET,
                 "Contributors interact, and a code of conduct names whom to tell about abuse.",
             )
-        if conduct is Outcome.FAIL:
+        if conduct_finding is not None and conduct_finding.data.get("file"):
             return RuleOutcome(
-                Verdict.NOT_MET, "Contributors interact, but no code of conduct was found."
+                Verdict.NEEDS_ANSWER,
+                f"{conduct_finding.message} Say whom contributors tell about abuse.",
             )
         return RuleOutcome(
-            Verdict.NEEDS_ANSWER, "The code of conduct names no contact for reports of abuse."
+            Verdict.NEEDS_ANSWER,
+            "Contributors interact, and no code of conduct was found in the repository. The "
+            "hosting platform's own community guidelines, reporting and blocking apply; say "
+            "whether the project has its own code of conduct and whom to tell about abuse.",
         )
     reporting = item.outcome("reporting_and_blocking")
     underage = item.outcome("underage_protection")
     reporting_ok = reporting is Outcome.PASS or harassment_answered
-    underage_ok = underage is Outcome.PASS or _answered(item, "underage_safety")
-    if conduct_ok and reporting_ok and underage_ok:
+    underage_ok = underage is Outcome.PASS or (
+        _answered(item, "underage_safety") and not _declared_none(item, "underage_safety")
+    )
+    if open_users and conduct_ok and reporting_ok and underage_ok:
         return RuleOutcome(
             Verdict.MET,
             "Users interact, and a code of conduct, reporting and blocking, and underage "
             "protections were found or declared.",
         )
-    if (
-        conduct is Outcome.FAIL
-        and reporting is Outcome.FAIL
-        and underage is Outcome.FAIL
-        and not harassment_answered
-    ):
+    if not open_users:
         return RuleOutcome(
-            Verdict.NOT_MET,
-            "Users interact, but no code of conduct, reporting or blocking feature, or underage "
-            "protection was found.",
+            Verdict.NEEDS_ANSWER,
+            (interaction.message if interaction is not None else "")
+            + " Answer 9C.user_interaction with Yes if users reach each other in the product, "
+            "No if they only reach the organisation's staff.",
         )
     missing = [
         label
