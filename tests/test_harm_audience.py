@@ -177,3 +177,35 @@ def test_direct_messages_between_members_are_open_interaction(repo_factory: Repo
     summary = assessment.indicator("9C").summary
     assert assessment.indicator("9C").verdict is Verdict.NEEDS_ANSWER
     assert "reporting and blocking" in summary and "underage" in summary
+
+
+def test_relations_in_model_declarations_tell_whose_messages(repo_factory: RepoFactory) -> None:
+    """The readers leave relations out; who reads a message often shows only there."""
+    files = {
+        "README.md": readme("Help Desk", "Citizens ask their municipality for help."),
+        "desk/models.py": (
+            "from django.db import models\n\n\n"
+            "class Ticket(models.Model):\n"
+            "    subject = models.CharField(max_length=200)\n\n\n"
+            "class Message(models.Model):\n"
+            "    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE)\n"
+            "    body = models.TextField()\n"
+        ),
+        "app/models/note.rb": "class Note < ApplicationRecord\nend\n",
+        "app/models/comment.rb": (
+            "class Comment < ApplicationRecord\n  belongs_to :grievance\n"
+            "  validates :body, presence: true\nend\n"
+        ),
+        "db/schema.rb": (
+            'ActiveRecord::Schema.define(version: 1) do\n  create_table "comments" do |t|\n'
+            '    t.text "body"\n  end\nend\n'
+        ),
+    }
+    assessment = assess(repo_factory(files))
+    interaction = _finding(assessment, "9C", "user_interaction_features")
+    reasons = {item["reason"] for item in interaction.data["judged"]}
+    assert any("Message belongs to a ticket record" in reason for reason in reasons), reasons
+    assert interaction.data["product"] == [] and interaction.data["unclear"] == []
+    assert assessment.indicator("9C").verdict is Verdict.NOT_APPLICABLE
+    content = _finding(assessment, "9B", "user_content_features")
+    assert content.data["distribution"] == "internal", content.data["judged"]

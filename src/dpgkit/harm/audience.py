@@ -93,7 +93,8 @@ _PUBLIC_FIELD = re.compile(
 _RECORD_FIELD = re.compile(
     r"^(?:case|patient|client|beneficiary|household|encounter|visit|ticket|loan|order|"
     r"application|claim|incident|referral|facility|task|tracked_entity|tei|subject|"
-    r"submission|form|survey|enrollment|enrolment|program|report)(?:_id|_uuid|_ref)?$"
+    r"submission|form|survey|enrollment|enrolment|program|report|issue|request|"
+    r"nomination|appointment|consultation|student|grievance|complaint)(?:_id|_uuid|_ref)?$"
 )
 
 
@@ -137,12 +138,14 @@ def public_fields(fields: list[DataField]) -> list[str]:
     return [field.name for field in fields if _PUBLIC_FIELD.match(normalise(field.name))]
 
 
-def public_parents(fields: list[DataField]) -> list[str]:
-    return [field.name for field in fields if _PUBLIC_PARENT_FIELD.match(normalise(field.name))]
+def public_parents(names: list[str]) -> list[str]:
+    """Of an entity's columns and relations, those naming public content (post_id, thread)."""
+    return [name for name in names if _PUBLIC_PARENT_FIELD.match(normalise(name))]
 
 
-def record_fields(fields: list[DataField]) -> list[str]:
-    return [field.name for field in fields if _RECORD_FIELD.match(normalise(field.name))]
+def record_fields(names: list[str]) -> list[str]:
+    """Of an entity's columns and relations, those naming a record (case_id, submission)."""
+    return [name for name in names if _RECORD_FIELD.match(normalise(name))]
 
 
 def owner_audience(owners: list[str]) -> Audience | None:

@@ -31,6 +31,7 @@ from dpgkit.harm.audience import (
     public_parents,
     record_fields,
 )
+from dpgkit.harm.relations import relations
 from dpgkit.model import Location
 from dpgkit.pii.derived import code_features, personal_data
 from dpgkit.pii.fields import DataField
@@ -107,6 +108,18 @@ class UserContent:
         )
 
 
+def entity_relations(ctx: ProbeContext, entity: str, fields: list[DataField]) -> list[str]:
+    """The records an entity belongs to, read once per entity and assessment."""
+    cache = ctx.derive(_relations_cache)
+    if entity not in cache:
+        cache[entity] = relations(ctx.inventory, fields)
+    return cache[entity]
+
+
+def _relations_cache(ctx: ProbeContext) -> dict[str, list[str]]:
+    return {}
+
+
 def _where(location: Location) -> str:
     return location.path + (f":{location.line}" if location.line else "")
 
@@ -119,12 +132,15 @@ def _by_entity(fields: list[DataField]) -> dict[str, list[DataField]]:
     return grouped
 
 
-def judge_entity(entity: str, fields: list[DataField]) -> Judged | None:
-    """The kind of content an entity holds and who reads it, or None if it holds none."""
+def judge_entity(entity: str, fields: list[DataField], related: list[str]) -> Judged | None:
+    """The kind of content an entity holds and who reads it, or None if it holds none.
+
+    ``related``: the records it belongs to (see ``dpgkit.harm.relations``)."""
     noun, owners = head(entity)
     where = entity_location(fields[0])
     public = public_fields(fields)
-    records = record_fields(fields)
+    links = [field.name for field in fields] + related
+    records = record_fields(links)
     if noun in FORUM:
         return Judged(FORUMS, Audience.OPEN, where, f"{entity} is a forum")
     if noun in THREAD:
@@ -134,7 +150,7 @@ def judge_entity(entity: str, fields: list[DataField]) -> Judged | None:
             return Judged(FORUMS, Audience.OPEN, where, f"{entity} is a discussion thread")
         return None
     if noun in POST:
-        return _judge_posts(entity, noun, owners, public, records, where, public_parents(fields))
+        return _judge_posts(entity, noun, owners, public, records, where, public_parents(links))
     if noun in MESSAGE:
         if is_system_message(owners):
             return None
@@ -212,7 +228,7 @@ def user_content(ctx: ProbeContext) -> UserContent:
     # members read (a notice board, a forum): whose they are needs no field to tell.
     discussion = bool(nouns & _TOPLEVEL) and bool(nouns & _RESPONSES)
     for entity, fields in entities.items():
-        judged = judge_entity(entity, fields)
+        judged = judge_entity(entity, fields, entity_relations(ctx, entity, fields))
         if (
             discussion
             and judged is not None

@@ -29,7 +29,7 @@ from dpgkit.harm.audience import (
     public_fields,
     record_fields,
 )
-from dpgkit.harm.content import FORUMS, POSTS, user_content
+from dpgkit.harm.content import FORUMS, POSTS, entity_relations, user_content
 from dpgkit.model import Location
 from dpgkit.pii.derived import code_features, personal_data
 from dpgkit.pii.fields import DataField
@@ -89,12 +89,12 @@ class Interaction:
         )
 
 
-def _judge_message(entity: str, fields: list[DataField]) -> Judged | None:
+def _judge_message(entity: str, fields: list[DataField], related: list[str]) -> Judged | None:
     noun, owners = head(entity)
     if noun not in MESSAGE or is_system_message(owners):
         return None
     where = entity_location(fields[0])
-    records = record_fields(fields)
+    records = record_fields([field.name for field in fields] + related)
     audience = owner_audience(owners)
     if records or audience is Audience.INTERNAL:
         about = records[0] if records else owners[-1]
@@ -130,7 +130,9 @@ def _product(ctx: ProbeContext, found: Interaction) -> None:
         if data_field.source not in _SKIP_SOURCES:
             grouped.setdefault(data_field.entity, []).append(data_field)
     for entity, fields in grouped.items():
-        judged = _judge_message(entity, fields) or _judge_social(entity, fields)
+        judged = _judge_message(
+            entity, fields, entity_relations(ctx, entity, fields)
+        ) or _judge_social(entity, fields)
         if judged is not None:
             found.add(judged)
     # Forums, posts and comments as the content analysis judged them (who reads them).

@@ -1,0 +1,93 @@
+"""The records an entity belongs to, read from its model's declaration: a Django
+``submission = models.ForeignKey(Submission, ...)``, a Rails ``belongs_to :case``, a
+Laravel ``belongsTo(Ticket::class)``, a JPA ``@ManyToOne ... private Patient patient;``.
+
+The personal-data readers leave relations out (they hold no personal data themselves), but
+who reads a message or a comment often shows only there: a message that belongs to a case
+is written to the case worker, a comment that belongs to a post is read by the public.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dpgkit.inventory import Inventory
+from dpgkit.pii.classify import normalise
+from dpgkit.pii.fields import DataField
+
+_RELATION = re.compile(
+    # Django and SQLAlchemy: name = models.ForeignKey(...), name = relationship("Target")
+    r"^\s*(\w+)\s*(?::[^=\n]+)?=\s*(?:models\.|db\.)?(?:ForeignKey|OneToOneField|ParentalKey|"
+    r"relationship|ReferenceField)\s*\("
+    # Rails: belongs_to :name
+    r"|^\s*belongs_to\s+:(\w+)"
+    # Laravel: function name() { return $this->belongsTo(...)
+    r"|function\s+(\w+)\s*\(\s*\)[^{\n]*\{\s*return\s+\$this->(?:belongsTo|morphTo)\b"
+    # JPA/Hibernate: a field after @ManyToOne or @OneToOne
+    r"|@(?:ManyToOne|OneToOne)\b[^;]{0,300}?\s(\w+)\s*;"
+    # Sequelize: belongsTo(models.Target)
+    r"|belongsTo\(\s*(?:models\.)?(\w+)"
+    # Django migrations: ("name", models.ForeignKey(...))
+    r"|\(\s*[\"'](\w+)[\"']\s*,\s*(?:django\.db\.)?(?:models\.)?(?:ForeignKey|OneToOneField)\(",
+    re.MULTILINE,
+)
+_CLASS_START = re.compile(r"^\s*(?:class|model|@Entity|create_table|Schema::create)\b", re.M)
+_WINDOW_LINES = 120
+
+
+def _window(lines: list[str], line: int) -> str:
+    """From the declaration just above a field to the next declaration below it."""
+    first = line - 1
+    start = first
+    while start > 0 and first - start < 40 and not _CLASS_START.match(lines[start]):
+        start -= 1
+    end = min(len(lines), first + _WINDOW_LINES)
+    for index in range(first + 1, end):
+        if _CLASS_START.match(lines[index]):
+            end = index
+            break
+    return "\n".join(lines[start:end])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _model_files(inventory: Inventory, entity: str) -> list[str]:
+    """The model class file of a table (Rails app/models/comment.rb for "comments")."""
+    stem = _singular(normalise(entity))
+    return [
+        entry.path
+        for entry in inventory.named(stem, stem.replace("_", ""))
+        if "model" in entry.parent.lower() or "entit" in entry.parent.lower()
+    ][:2]
+
+
+def relations(inventory: Inventory, fields: list[DataField]) -> list[str]:
+    """Normalised names of the records an entity belongs to (``case``, ``submission``),
+    from each file that declares it (a model, its migration, a table's model class)."""
+    found: list[str] = []
+    for path in _model_files(inventory, fields[0].entity) if fields else []:
+        text = inventory.text(path)
+        for match in _RELATION.finditer((text or "")[:50_000]):
+            name = next((group for group in match.groups() if group), None)
+            if name:
+                found.append(normalise(name))
+    places = {field.path: field.line for field in reversed(fields) if field.line is not None}
+    for path, line in list(places.items())[:3]:
+        entry = inventory.get(path)
+        text = inventory.text(entry) if entry is not None else None
+        if not text or line is None:
+            continue
+        lines = text.splitlines()
+        if line > len(lines):
+            continue
+        for match in _RELATION.finditer(_window(lines, line)):
+            name = next((group for group in match.groups() if group), None)
+            if name:
+                found.append(normalise(name))
+    return list(dict.fromkeys(found))
