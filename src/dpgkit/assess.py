@@ -15,6 +15,7 @@ from dpgkit import TOOL_NAME, __version__
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.answers import Answers, load_answers
 from dpgkit.config import Config, load_config
+from dpgkit.deps import dependency_report
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
 from dpgkit.inventory.git import strip_credentials
@@ -23,6 +24,7 @@ from dpgkit.probes.registry import all_probes
 from dpgkit.probes.runner import run_probes
 from dpgkit.redact import redact_model
 from dpgkit.rules import evaluate, overall_verdict
+from dpgkit.sdg.passages import relevance
 from dpgkit.sections import collect_sections
 from dpgkit.standard import CURRENT_VERSION, load_standard
 
@@ -41,6 +43,8 @@ class AssessOptions:
 
 
 ProgressHook = Callable[[str, int, int], None]
+# Analyses that need no scanner: computed while the scan pass's workers read the files.
+_WHILE_SCANNING = (relevance, dependency_report)
 
 
 def assess(
@@ -72,7 +76,9 @@ def assess(
         inventory, facts, answers, config, standard, jobs=options.jobs, scan_progress=on_files
     )
     probes = all_probes()  # imports every analysis, so every scanner is registered
-    context.scan_files()  # one pass over the file contents, for all of them
+    # One pass over the file contents for all of them; this process meanwhile computes
+    # the analyses that read no scanner's results (the cores stay busy).
+    context.scan_files(meanwhile=_WHILE_SCANNING)
     total = len(probes)
     done = 0
 

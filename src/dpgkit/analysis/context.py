@@ -7,12 +7,20 @@ once per assessment through ``ctx.derive(analysis)``. Nothing here knows any pro
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
-from dpgkit.scan import Scanned, Scanner, ScanProgress, registered, run_scan
+from dpgkit.scan import (
+    PendingScan,
+    Scanned,
+    Scanner,
+    ScanProgress,
+    registered,
+    run_scan,
+    start_scan,
+)
 
 if TYPE_CHECKING:
     from dpgkit.answers import Answers
@@ -50,15 +58,31 @@ class ProbeContext:
         self.jobs = jobs
         self.scan_progress = scan_progress
         self._scanned: dict[str, Scanned[Any]] = {}
+        self._pending: PendingScan | None = None
 
-    def scan_files(self) -> None:
-        """The pass over the file contents for every registered scanner not yet run."""
+    def scan_files(self, meanwhile: Sequence[Callable[[ProbeContext], Any]] = ()) -> None:
+        """The pass over the file contents for every registered scanner not yet run.
+
+        ``meanwhile``: analyses derived in this process while the workers scan. They run
+        before the pass's results are merged whatever the number of workers (so the
+        output does not depend on it); one that asks for a scanner waits for the pass.
+        """
         pending = [scanner for scanner in registered() if scanner.name not in self._scanned]
-        if pending:
-            self._scanned.update(run_scan(self.inventory, pending, self.jobs, self.scan_progress))
+        self._pending = start_scan(self.inventory, pending, self.jobs, self.scan_progress)
+        try:
+            for analysis in meanwhile:
+                self.derive(analysis)
+        finally:
+            self._finish_pass()
+
+    def _finish_pass(self) -> None:
+        if self._pending is not None:
+            started, self._pending = self._pending, None
+            self._scanned.update(started.result())
 
     def scanned(self, scanner: Scanner[H]) -> Scanned[H]:
         """One scanner's results from the pass (run now if it has not run yet)."""
+        self._finish_pass()
         if scanner.name not in self._scanned:
             self.scan_files()
         if scanner.name not in self._scanned:  # not registered: a pass of its own

@@ -5,11 +5,19 @@ and registers it; :func:`run_scan` reads each wanted file once, feeds every inte
 scanner, spreads the work over processes and merges results in inventory order.
 """
 
-from dpgkit.scan.engine import Scanned, ScanProgress, available_cores, run_scan
+from dpgkit.scan.engine import (
+    PendingScan,
+    Scanned,
+    ScanProgress,
+    available_cores,
+    run_scan,
+    start_scan,
+)
 from dpgkit.scan.registry import register, registered
 from dpgkit.scan.scanner import Scanner, anchors
 
 __all__ = [
+    "PendingScan",
     "ScanProgress",
     "Scanned",
     "Scanner",
@@ -18,4 +26,5 @@ __all__ = [
     "register",
     "registered",
     "run_scan",
+    "start_scan",
 ]

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -210,42 +210,110 @@ def _fork_context() -> Any:
     return None  # pragma: no cover - not Linux
 
 
-def _outcomes(
-    chunks: list[list[_Item]],
-    workers: Sequence[WorkerScanner],
-    inventory: Inventory,
-    jobs: int,
-    progress: ScanProgress | None,
-    total: int,
-) -> list[_Outcome]:
-    done = 0
-    out: list[_Outcome] = []
-    if jobs > 1 and len(chunks) > 1:
-        try:
-            with ProcessPoolExecutor(
-                max_workers=min(jobs, len(chunks)),
-                mp_context=_fork_context(),
-                initializer=_init_worker,
-                initargs=(workers, inventory.read_cap, str(inventory.root)),
-            ) as pool:
-                for chunk, outcome in zip(chunks, pool.map(_work, chunks), strict=True):
-                    out += outcome
+class PendingScan:
+    """A pass started on worker processes; ``result()`` waits for it and merges it.
+
+    Between the start and ``result()`` the caller may do work of its own in this process:
+    the workers read and scan meanwhile. Nothing from the workers touches the Inventory
+    before ``result()``, so what the caller reads in between, and the warnings it raises,
+    come first whatever the number of workers.
+    """
+
+    def __init__(
+        self,
+        inventory: Inventory,
+        scanners: Sequence[Scanner[Any]],
+        jobs: int,
+        progress: ScanProgress | None,
+    ) -> None:
+        self.inventory = inventory
+        self.scanners = list(scanners)
+        self.progress = progress
+        self.items = _plan(inventory, self.scanners)
+        self.workers = [scanner.worker_part() for scanner in self.scanners]
+        self.chunks = _chunks(self.items)
+        to_read = sum(min(item[1].size, inventory.read_cap) for item in self.items if not item[4])
+        if to_read < _PARALLEL_MIN_BYTES or len(self.items) < _PARALLEL_MIN_FILES:
+            jobs = 1
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[list[_Outcome]]] = []
+        if jobs > 1 and len(self.chunks) > 1:
+            try:
+                self.pool = ProcessPoolExecutor(
+                    max_workers=min(jobs, len(self.chunks)),
+                    mp_context=_fork_context(),
+                    initializer=_init_worker,
+                    initargs=(self.workers, inventory.read_cap, str(inventory.root)),
+                )
+                self.futures = [self.pool.submit(_work, chunk) for chunk in self.chunks]
+            except (BrokenProcessPool, OSError):
+                log.debug("scan workers could not start; scanning in-process", exc_info=True)
+                self._close()
+
+    def _close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool, self.futures = None, []
+
+    def _outcomes(self) -> list[_Outcome]:
+        total, done = len(self.items), 0
+        out: list[_Outcome] = []
+        if self.futures:
+            try:
+                for chunk, future in zip(self.chunks, self.futures, strict=True):
+                    out += future.result()
                     done += len(chunk)
-                    if progress is not None:
-                        progress(done, total)
-            return out
-        except (BrokenProcessPool, OSError):
-            # A worker killed (out of memory, a signal) or no processes allowed: the same
-            # pass in this process gives the same result, only slower.
-            log.debug("scan workers failed; scanning in-process", exc_info=True)
-            out, done = [], 0
-    scanner = _ChunkScanner(workers, inventory.read_cap, str(inventory.root))
-    for chunk in chunks:
-        out += scanner(chunk)
-        done += len(chunk)
-        if progress is not None:
-            progress(done, total)
-    return out
+                    if self.progress is not None:
+                        self.progress(done, total)
+                return out
+            except (BrokenProcessPool, OSError):
+                # A worker killed (out of memory, a signal): the same pass in this process
+                # gives the same result, only slower.
+                log.debug("scan workers failed; scanning in-process", exc_info=True)
+                out, done = [], 0
+            finally:
+                self._close()
+        scanner = _ChunkScanner(self.workers, self.inventory.read_cap, str(self.inventory.root))
+        for chunk in self.chunks:
+            out += scanner(chunk)
+            done += len(chunk)
+            if self.progress is not None:
+                self.progress(done, total)
+        return out
+
+    def result(self) -> dict[str, Scanned[Any]]:
+        """Each scanner's hits in inventory order (the pass finished and merged)."""
+        inventory, scanners = self.inventory, self.scanners
+        results: dict[str, Scanned[Any]] = {scanner.name: Scanned() for scanner in scanners}
+        failed: dict[int, int] = {}
+        for (position, facts, hits, failures), item in zip(
+            self._outcomes(), self.items, strict=True
+        ):
+            entry, wanted = inventory.files[position], item[3]
+            if not item[4]:
+                inventory.record(entry, facts)
+            if facts.error is None and not facts.binary:
+                for index in wanted:
+                    results[scanners[index].name].texts.add(entry.path)
+            for index, hit in hits:
+                results[scanners[index].name].hits.append((entry, hit))
+            for index, error_type in failures:
+                failed[index] = failed.get(index, 0) + 1
+                if failed[index] <= _MAX_FAILURES_REPORTED:
+                    inventory.warnings.append(
+                        f"{entry.path}: the {scanners[index].name} scan failed on it ({error_type})"
+                    )
+        return results
+
+
+def start_scan(
+    inventory: Inventory,
+    scanners: Sequence[Scanner[Any]],
+    jobs: int = 1,
+    progress: ScanProgress | None = None,
+) -> PendingScan:
+    """Start the pass (on workers when ``jobs`` > 1 and the checkout is large enough)."""
+    return PendingScan(inventory, scanners, jobs, progress)
 
 
 def run_scan(
@@ -255,29 +323,4 @@ def run_scan(
     progress: ScanProgress | None = None,
 ) -> dict[str, Scanned[Any]]:
     """Read every file some scanner wants, once; each scanner's hits in inventory order."""
-    results: dict[str, Scanned[Any]] = {scanner.name: Scanned() for scanner in scanners}
-    items = _plan(inventory, scanners)
-    if not items:
-        return results
-    to_read = sum(min(entry.size, inventory.read_cap) for _, entry, _, _, binary in items)
-    if to_read < _PARALLEL_MIN_BYTES or len(items) < _PARALLEL_MIN_FILES:
-        jobs = 1
-    workers = [scanner.worker_part() for scanner in scanners]
-    outcomes = _outcomes(_chunks(items), workers, inventory, jobs, progress, len(items))
-    failed: dict[int, int] = {}
-    for (position, facts, hits, failures), item in zip(outcomes, items, strict=True):
-        entry, wanted = inventory.files[position], item[3]
-        if not item[4]:
-            inventory.record(entry, facts)
-        if facts.error is None and not facts.binary:
-            for index in wanted:
-                results[scanners[index].name].texts.add(entry.path)
-        for index, hit in hits:
-            results[scanners[index].name].hits.append((entry, hit))
-        for index, error_type in failures:
-            failed[index] = failed.get(index, 0) + 1
-            if failed[index] <= _MAX_FAILURES_REPORTED:
-                inventory.warnings.append(
-                    f"{entry.path}: the {scanners[index].name} scan failed on it ({error_type})"
-                )
-    return results
+    return start_scan(inventory, scanners, jobs, progress).result()
