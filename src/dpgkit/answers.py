@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from dpgkit.errors import AnswersError
 from dpgkit.fileio import read_user_text
 from dpgkit.parsing import ParseError, load_yaml
@@ -89,6 +87,8 @@ class Answers:
 def parse_answers(data: Any, standard: Standard, source: str) -> Answers:
     if data is None:
         return Answers(source=source)
+    import jsonschema  # imported when an answers file is first read, not by every run
+
     try:
         jsonschema.validate(data, answers_schema(standard))
     except jsonschema.ValidationError as error:

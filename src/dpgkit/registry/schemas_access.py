@@ -8,9 +8,10 @@ import unicodedata
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft7Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
 
 
 class RecordKind(StrEnum):
@@ -29,6 +30,8 @@ def load_schema(kind: RecordKind) -> dict[str, Any]:
 
 @cache
 def _validator(kind: RecordKind) -> Draft7Validator:
+    from jsonschema import Draft7Validator  # imported when a record is first validated
+
     return Draft7Validator(load_schema(kind))
 
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-
-import sqlglot
-from sqlglot import exp
-from sqlglot.errors import SqlglotError
+from typing import TYPE_CHECKING
 
 from dpgkit.inventory import FileEntry
 from dpgkit.pii.fields import (
@@ -49,6 +46,9 @@ _NOT_COLUMNS = {
 }
 # sqlglot warns about unsupported syntax by quoting the SQL: keep project text out of logs.
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 _MAX_STATEMENT = 200_000
 _MAX_TABLES = 1000
 _DIALECTS = (None, "postgres", "mysql", "tsql", "sqlite")
@@ -74,6 +74,12 @@ def _bare(name: str) -> str:
 
 
 def _parse(statement: str) -> exp.Create | None:
+    # Imported here: sqlglot takes longer to import than most checkouts take to scan,
+    # and only projects with SQL files need it.
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import SqlglotError
+
     for dialect in _DIALECTS:
         try:
             parsed = sqlglot.parse_one(statement, read=dialect)
@@ -96,6 +102,8 @@ def _parse_sql(entry: FileEntry, text: str, result: ReadResult) -> None:
         parsed = _parse(statement)
         columns: list[tuple[str, str | None]] = []
         if parsed is not None:
+            from sqlglot import exp
+
             columns = [
                 (column.name, column.args["kind"].sql() if column.args.get("kind") else None)
                 for column in parsed.find_all(exp.ColumnDef)
