@@ -208,7 +208,9 @@ class Result:
     identical: bool = True
 
 
-def bench(name: str, path: Path, rounds: int, jobs: int, scratch: Path) -> Result:
+def bench(
+    name: str, path: Path, rounds: int, jobs: int, scratch: Path, before: bool = False
+) -> Result:
     listed = subprocess.run(
         ["git", "-C", str(path), "ls-files", "-z"], capture_output=True, check=True
     ).stdout.split(b"\0")
@@ -226,7 +228,9 @@ def bench(name: str, path: Path, rounds: int, jobs: int, scratch: Path) -> Resul
         for count, runs in ((1, result.serial), (jobs, result.parallel)):
             out = scratch / f"{name}-{count}-{index}.json"
             command = [sys.executable, "-m", "dpgkit", "assess", str(path), "--format", "json"]
-            runs.append(timed([*command, "--jobs", str(count), "-o", str(out)], path, watch=True))
+            # --before: a dpgkit from before --jobs existed (one process), for comparison.
+            option = [] if before else ["--jobs", str(count)]
+            runs.append(timed([*command, *option, "-o", str(out)], path, watch=True))
             outputs.setdefault(count, []).append(_comparable(out))
     result.identical = len({*outputs[1], *outputs[jobs]}) == 1
     return result
@@ -264,6 +268,9 @@ def main() -> None:
     parser.add_argument("--calib", default=None, help="the folder holding the clones")
     parser.add_argument("--jobs", type=int, default=available_cores())
     parser.add_argument("--no-synthetic", action="store_true")
+    parser.add_argument(
+        "--before", action="store_true", help="the dpgkit on PYTHONPATH predates --jobs"
+    )
     args = parser.parse_args()
     load = os.getloadavg()
     print(f"{available_cores()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
@@ -284,7 +291,8 @@ def main() -> None:
         checkouts.append((name, calib / name))
     with tempfile.TemporaryDirectory(prefix="dpg-bench-") as scratch:
         for name, path in checkouts:
-            report(bench(name, path, args.rounds, args.jobs, Path(scratch)), args.jobs)
+            result = bench(name, path, args.rounds, args.jobs, Path(scratch), args.before)
+            report(result, args.jobs)
     load = os.getloadavg()
     print(f"load average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
