@@ -341,7 +341,10 @@ def test_each_forge_anchors_lines_its_own_way() -> None:
     )
     unknown = repository_of("https://git.example.org/o/a", commit)
     assert unknown is not None and unknown.file_url("README.md") is None
-    assert repository_of("git@github.com:o/a.git", commit).file_url("../etc/passwd") is None  # type: ignore[union-attr]
+    github = repository_of("git@github.com:o/a.git", commit)
+    assert github is not None
+    assert github.file_url("../etc/passwd") is None
+    assert github.file_url(".git") is None and github.file_url(".git/config") is None
 
 
 def test_answers_template_offers_the_repository_question(

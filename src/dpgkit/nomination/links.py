@@ -95,7 +95,10 @@ class Repo:
         Each path segment is percent-encoded (spaces, "#", non-ASCII names), so the link
         opens the file whatever its name.
         """
-        if self.forge is None or not path or path.startswith("/") or ".." in path.split("/"):
+        parts = path.split("/")
+        if self.forge is None or not path or path.startswith("/") or ".." in parts:
+            return None
+        if parts[0] == ".git":  # git's own data, never a file of a commit
             return None
         if self.folder:
             path = f"{self.folder}/{path}"

@@ -44,6 +44,8 @@ def _entry(raw: Any, probe: str | None) -> Entry | None:
     if not isinstance(title, str) or not title.strip():
         return None
     path = raw.get("path") if isinstance(raw.get("path"), str) else None
+    if path and path.split("/")[0] == ".git":  # git's own data (tags), not a file to cite
+        path = None
     line = raw.get("line") if isinstance(raw.get("line"), int) else None
     url = raw.get("url") if isinstance(raw.get("url"), str) else None
     if url is not None and not is_web_link(url):

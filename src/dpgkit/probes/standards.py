@@ -38,7 +38,9 @@ def _cited(found: list[Found]) -> list[Cited]:
     """One entry per standard or practice, with the first place that shows it."""
     items = []
     for item in found:
-        where = item.locations[0] if item.locations else None
+        # Git tags are shown as ".git": no file to link to.
+        files = [loc for loc in item.locations if loc.path.split("/")[0] != ".git"]
+        where = files[0] if files else None
         items.append(
             Cited(
                 item.detector.name,
