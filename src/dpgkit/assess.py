@@ -22,7 +22,7 @@ from dpgkit.inventory.git import strip_credentials
 from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
 from dpgkit.probes.registry import all_probes
 from dpgkit.probes.runner import run_probes
-from dpgkit.redact import redact_model
+from dpgkit.redact import redact_assessment_model
 from dpgkit.rules import evaluate, overall_verdict
 from dpgkit.sdg.passages import relevance
 from dpgkit.sections import collect_sections
@@ -97,7 +97,7 @@ def assess(
     if isinstance(given, str) and given.strip():
         project.repository_url = strip_credentials(given.strip())
     assessment = _build(inventory, project, standard.version, indicators, licenses, sdgs, started)
-    return redact_model(assessment, known=context.sensitive)
+    return redact_assessment_model(assessment, context.sensitive)
 
 
 def facts_project(context: ProbeContext) -> Project:

@@ -2,12 +2,24 @@
 
 Secret detectors report where a secret is; this module makes sure no output ever carries
 the secret itself, whichever probe or message happened to quote the line.
+
+Three layers, from the broadest to the narrowest:
+
+- credential *formats* (SECRET_PATTERNS) are masked in every string;
+- values that could not be an ordinary word (provider-shaped or long and random-looking:
+  ``Sensitive.anywhere``) are masked wherever they appear;
+- every other secret is masked *at its place* (``Sensitive.places``): in any excerpt of its
+  own line, and wherever its line's text around it is quoted. A weak test password that
+  happens to be the project's name, "password" or a library's name is hidden on its line
+  and nowhere else, so the report and nomination keep those words (issue 21).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -138,22 +150,147 @@ def _mask_group(match: re.Match[str]) -> str:
     return whole[: start - offset] + MASK + whole[end - offset :]
 
 
-def _redact_value(value: Any, known: tuple[str, ...]) -> Any:
-    if isinstance(value, str):
-        return redact_text(value, known)
-    if isinstance(value, list):
-        return [_redact_value(item, known) for item in value]
-    if isinstance(value, dict):
-        return {key: _redact_value(item, known) for key, item in value.items()}
-    return value
+@dataclass(frozen=True, slots=True)
+class SecretPlace:
+    """Where a secret was found: file, 1-based line, the line's text and the value's span.
+
+    Held in memory for the redaction of one assessment only; never written anywhere.
+    """
+
+    path: str
+    line: int
+    text: str = field(repr=False)
+    start: int  # the value's span within text
+    end: int
+
+    @property
+    def value(self) -> str:
+        return self.text[self.start : self.end]
+
+    def anchor(self) -> str:
+        """The words just before the value on its line, which any quotation repeats."""
+        return self.text[: self.start].lstrip()[-_ANCHOR_CHARS:]
+
+
+_ANCHOR_CHARS = 24
+_MIN_ANCHOR_WORD = re.compile(r"[A-Za-z0-9_]{3}")
+_ELLIPSIS = "…"
+
+
+@dataclass
+class Sensitive:
+    """What one assessment's outputs must hide (see the module docstring)."""
+
+    anywhere: set[str] = field(default_factory=set)
+    places: list[SecretPlace] = field(default_factory=list)
+
+
+def _masked_excerpt(excerpt: str, line: str, spans: list[tuple[int, int]]) -> str | None:
+    """The excerpt with the spans masked, when it is (the start of) line; else None.
+
+    Excerpts strip the line and may cut it short with an ellipsis, possibly inside a value.
+    """
+    stripped = line.strip()
+    offset = len(line) - len(line.lstrip())
+    cut_short = excerpt.endswith(_ELLIPSIS)
+    shown = excerpt[:-1] if cut_short else excerpt
+    if not stripped.startswith(shown) or (not cut_short and shown != stripped):
+        return None
+    parts: list[str] = []
+    position = 0
+    for start, end in sorted((start - offset, end - offset) for start, end in spans):
+        if start >= len(shown):
+            break
+        parts += [shown[position:start], MASK]
+        position = max(position, end)
+    parts.append(shown[position:])
+    return "".join(parts) + (_ELLIPSIS if cut_short else "")
+
+
+def _mask_quotations(text: str, places: list[SecretPlace]) -> str:
+    """Mask each value where text quotes the words before it on its line, even cut short."""
+    for place in places:
+        anchor, value = place.anchor(), place.value
+        if not value or not _MIN_ANCHOR_WORD.search(anchor) or anchor not in text:
+            continue
+        prefixes = "|".join(re.escape(value[:cut]) for cut in range(len(value) - 1, 0, -1))
+        cut_short = f"|(?P<cut>{prefixes}){re.escape(_ELLIPSIS)}" if prefixes else ""
+        pattern = re.compile(f"{re.escape(anchor)}(?:{re.escape(value)}{cut_short})")
+        masked = anchor + MASK
+
+        def replace(match: re.Match[str], masked: str = masked) -> str:
+            return masked + (_ELLIPSIS if match.groupdict().get("cut") else "")
+
+        text = pattern.sub(replace, text)
+    return text
+
+
+@dataclass
+class _Redactor:
+    known: tuple[str, ...]
+    by_line: dict[tuple[str, int], list[SecretPlace]]
+    places: list[SecretPlace]
+    anchors: re.Pattern[str] | None
+
+    def string(self, value: str) -> str:
+        if self.anchors is not None and self.anchors.search(value):
+            value = _mask_quotations(value, self.places)
+        return redact_text(value, self.known)
+
+    def excerpt(self, excerpt: str, here: list[SecretPlace]) -> str:
+        masked = _masked_excerpt(excerpt, here[0].text, [(p.start, p.end) for p in here])
+        if masked is not None:
+            return masked
+        # Another rendering of the line: mask its values wherever they appear in it.
+        for place in sorted(here, key=lambda p: len(p.value), reverse=True):
+            excerpt = _mask_quotations(excerpt, [place])
+            if place.value:
+                excerpt = excerpt.replace(place.value, MASK)
+        return excerpt
+
+    def walk(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.string(value)
+        if isinstance(value, list):
+            return [self.walk(item) for item in value]
+        if isinstance(value, dict):
+            path, line = value.get("path"), value.get("line")
+            here = (
+                self.by_line.get((path, line))
+                if isinstance(path, str) and isinstance(line, int)
+                else None
+            )
+            if here and isinstance(value.get("excerpt"), str):
+                value = {**value, "excerpt": self.excerpt(value["excerpt"], here)}
+            return {key: self.walk(item) for key, item in value.items()}
+        return value
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def redact_model(model: ModelT, known: Iterable[str] = ()) -> ModelT:
-    """A copy of model with every string passed through redact_text."""
+def redact_model(
+    model: ModelT, known: Iterable[str] = (), places: Iterable[SecretPlace] = ()
+) -> ModelT:
+    """A copy of model with every string passed through redact_text, and every secret
+    masked at its place: in any excerpt of its line, where its line is quoted."""
     # Longest first, so a value that contains another is masked whole.
     values = tuple(sorted({value for value in known if value}, key=len, reverse=True))
-    data = _redact_value(model.model_dump(mode="json"), values)
+    listed = [place for place in places if place.value]
+    by_line: dict[tuple[str, int], list[SecretPlace]] = defaultdict(list)
+    for place in listed:
+        by_line[(place.path, place.line)].append(place)
+    anchors = {p.anchor() for p in listed if _MIN_ANCHOR_WORD.search(p.anchor())}
+    redactor = _Redactor(
+        known=values,
+        by_line=dict(by_line),
+        places=listed,
+        anchors=re.compile("|".join(map(re.escape, anchors))) if anchors else None,
+    )
+    data = redactor.walk(model.model_dump(mode="json"))
     return type(model).model_validate(data)
+
+
+def redact_assessment_model(model: ModelT, sensitive: Sensitive) -> ModelT:
+    """redact_model with everything one assessment's scanners found."""
+    return redact_model(model, known=sensitive.anywhere, places=sensitive.places)

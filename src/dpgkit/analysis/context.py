@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
+from dpgkit.redact import Sensitive
 from dpgkit.scan import (
     PendingScan,
     Scanned,
@@ -52,9 +53,10 @@ class ProbeContext:
         self.config = config
         self.standard = standard
         self._memo: dict[Callable[..., Any], Any] = {}
-        # Secret values a scanner found that no redaction pattern describes; every output
-        # of this assessment masks them (see dpgkit.redact). Held in memory only.
-        self.sensitive: set[str] = set()
+        # Secrets a scanner found that no redaction pattern describes: their places (masked
+        # where their line is shown) and the values that could not be a word (masked
+        # everywhere); see dpgkit.redact. Held in memory only.
+        self.sensitive = Sensitive()
         self.jobs = jobs
         self.scan_progress = scan_progress
         self._scanned: dict[str, Scanned[Any]] = {}

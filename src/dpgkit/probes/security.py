@@ -55,42 +55,63 @@ def security_policy_present(ctx: ProbeContext) -> Result:
     )
 
 
+def _secret_rows(hits: list[SecretHit]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": hit.kind,
+            "path": hit.path,
+            "line": hit.line,
+            "context": hit.context.value,
+            "confidence": hit.confidence.value,
+            "provider": hit.provider,
+        }
+        for hit in hits
+    ]
+
+
 @probe("committed_secrets")
 def committed_secrets_probe(ctx: ProbeContext) -> Result:
     scan = ctx.derive(committed_secrets)
     live = scan.live
-    others = [hit for hit in scan.hits if not hit.blocking]
-    data: dict[str, Any] = {
-        "files_scanned": scan.files_scanned,
-        "secrets": [
-            {
-                "kind": hit.kind,
-                "path": hit.path,
-                "line": hit.line,
-                "context": hit.context.value,
-                "confidence": hit.confidence.value,
-            }
-            for hit in scan.hits
-        ],
-    }
+    data: dict[str, Any] = {"files_scanned": scan.files_scanned, "secrets": _secret_rows(live)}
     if live:
         kinds = ", ".join(sorted({hit.kind for hit in live}))
-        result = failed(
-            f"{len(live)} live secret(s) committed ({kinds}); first: {describe(live[0])}. "
-            "Values are not shown.",
+        return failed(
+            f"{len(live)} provider-issued credential(s) committed outside tests and examples "
+            f"({kinds}); first: {describe(live[0])}. Values are not shown.",
             [_secret_location(hit) for hit in live[:10]],
             **data,
         )
-        return result
-    if others:
-        kinds = ", ".join(sorted({hit.kind for hit in others}))
+    return passed(
+        f"No provider-issued credential (cloud, repository or service token, private key) "
+        f"committed outside tests and examples in {scan.files_scanned} text files.",
+        (),
+        **data,
+    )
+
+
+@probe("secrets_to_review")
+def secrets_to_review(ctx: ProbeContext) -> Result:
+    scan = ctx.derive(committed_secrets)
+    review = scan.review
+    dismissed = dict(scan.dismissed.most_common())
+    data: dict[str, Any] = {"secrets": _secret_rows(review), "dismissed": dismissed}
+    not_secrets = sum(dismissed.values())
+    note = (
+        f" {not_secrets} other match(es) are not secrets "
+        f"({', '.join(f'{reason}: {count}' for reason, count in dismissed.items())})."
+        if not_secrets
+        else ""
+    )
+    if review:
+        kinds = ", ".join(sorted({hit.kind for hit in review}))
         return unknown(
-            f"{len(others)} possible secret(s) in tests, examples or configuration defaults "
-            f"({kinds}): check none is a real credential. Values are not shown.",
-            [_secret_location(hit) for hit in others[:10]],
+            f"Review these {len(review)} place(s) where a value may be a credential ({kinds}): "
+            f"check none is a real one in use. Values are not shown.{note}",
+            [_secret_location(hit) for hit in review[:10]],
             **data,
         )
-    return passed(f"No committed secrets in {scan.files_scanned} text files.", (), **data)
+    return passed(f"No other secret-looking value to review.{note}", (), **data)
 
 
 def _stored_password_fields(ctx: ProbeContext) -> list[Location]:

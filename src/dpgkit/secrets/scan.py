@@ -1,14 +1,18 @@
 """Find committed secrets: known credential formats (dpgkit.redact's patterns) and
 random-looking values assigned to secret-sounding keys (entropy).
 
-What is reported never carries the secret: excerpts are masked here, and every value found
-is handed to the redaction of the whole assessment (``ProbeContext.sensitive``).
-Only the checked-out tree is read; the git history is not.
+Each match is then judged by dpgkit.secrets.classify: not a secret at all (dropped),
+provider-shaped (blocks 9A outside tests and examples), or generic (listed for review).
+What is reported never carries the secret: excerpts are masked here, and every secret's
+place (and, for values that could not be a word, the value) is handed to the redaction of
+the whole assessment (``ProbeContext.sensitive``). Only the checked-out tree is read; the
+git history is not.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,8 +23,17 @@ from typing import TYPE_CHECKING, Any
 from dpgkit.fastregex import compile_gate, compile_scanner, literal_source
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
-from dpgkit.redact import MASK, SECRET_PATTERNS, redact_text
+from dpgkit.redact import MASK, SECRET_PATTERNS, SecretPlace, Sensitive, redact_text
 from dpgkit.scan import Scanned, Scanner, register, run_scan
+from dpgkit.secrets.classify import (
+    NotSecret,
+    classify,
+    classify_file,
+    local_certificate_folders,
+    local_key_store,
+    provider_shaped,
+    redact_anywhere,
+)
 from dpgkit.secrets.context import SecretContext, secret_context
 from dpgkit.secrets.entropy import looks_random
 
@@ -30,14 +43,6 @@ if TYPE_CHECKING:
 # Patterns that match "name = value" rather than a credential's own format: the value
 # may be a placeholder ("changeme", "${DB_PASSWORD}") or a weak development default.
 _ASSIGNMENT_KINDS = frozenset({"assigned password or secret", "password in configuration"})
-_PLACEHOLDER = re.compile(
-    r"^(?:[<{\[(%$*#.x_-].*|.*[>}\])]$|(?:change[_-]?me|changeit|password|passwd|secret|token|"
-    r"none|null|nil|undefined|true|false|empty|required|optional|string|your[_-].*|.*[_-]here|"
-    r"\.\.\.|todo|tbd|redacted|hidden|masked|example.*|dummy.*|fake.*|sample.*|test|testing)|"
-    r"(?-i:[A-Z][A-Z0-9_]+)|(?:os\.|process\.|env\.|settings\.|config\.|self\.|this\.|params\.|args\.).*|"
-    r"(.)\1+)$",
-    re.IGNORECASE,
-)
 # key = value, key: value, "key": "value", KEY=value; the key says it holds a secret.
 # The search starts at the separator (a rare character the regex engine skips to quickly)
 # and the key is read backwards from there: starting at every possible key is far slower.
@@ -113,7 +118,7 @@ _KEY_BODY_LINE = re.compile(r"^[A-Za-z0-9+/=]{16,}$")
 
 
 class Confidence(StrEnum):
-    HIGH = "high"  # a credential format or a random value: almost surely a real secret
+    HIGH = "high"  # a credential format or a random value
     LOW = "low"  # a plain password in configuration: often a development default
 
 
@@ -125,22 +130,33 @@ class SecretHit:
     context: SecretContext
     confidence: Confidence
     excerpt: str  # masked
+    # A provider-issued credential format (dpgkit.secrets.classify.provider_shaped); only
+    # these block 9A, and only outside tests and examples.
+    provider: bool = False
 
     @property
     def blocking(self) -> bool:
-        return self.context is SecretContext.LIVE and self.confidence is Confidence.HIGH
+        return self.context is SecretContext.LIVE and self.provider
 
 
 @dataclass
 class SecretScan:
     hits: list[SecretHit] = field(default_factory=list)
     files_scanned: int = 0
-    # The secret values themselves: for redaction only, never for output.
-    values: set[str] = field(default_factory=set, repr=False)
+    # Where each secret is and the values that could not be a word: for redaction only,
+    # never for output.
+    sensitive: Sensitive = field(default_factory=Sensitive, repr=False)
+    # Matches that are not secrets, counted by reason (placeholder, local credential...).
+    dismissed: Counter[str] = field(default_factory=Counter)
 
     @property
     def live(self) -> list[SecretHit]:
         return [hit for hit in self.hits if hit.blocking]
+
+    @property
+    def review(self) -> list[SecretHit]:
+        """Possible secrets that do not block: generic matches, credentials in examples."""
+        return [hit for hit in self.hits if not hit.blocking]
 
 
 def _line_span(text: str, position: int) -> tuple[int, int, int]:
@@ -148,14 +164,6 @@ def _line_span(text: str, position: int) -> tuple[int, int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return text.count("\n", 0, position) + 1, start, end if end != -1 else len(text)
-
-
-def _masked_excerpt(line: str, values: set[str]) -> str:
-    return excerpt(redact_text(line, sorted(values, key=len, reverse=True)))
-
-
-def _is_placeholder(value: str) -> bool:
-    return bool(_PLACEHOLDER.match(value)) or len(set(value)) <= 2
 
 
 # --- matching ---------------------------------------------------------------------
@@ -361,21 +369,31 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
     for kind, start, end, value in candidates:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
-        if kind in _ASSIGNMENT_KINDS and _is_placeholder(value):
-            continue
+        # A span judged once is judged for every later (broader) pattern that covers it.
         taken.append((start, end))
+        reason = classify(kind, value, text, start, entry)
+        if reason is not None:
+            scan.dismissed[reason.value] += 1
+            continue
         found.append((kind, start, end, value))
-    for kind, start, _end, value in sorted(found, key=lambda item: item[1])[:_MAX_HITS_PER_FILE]:
-        if kind == "private key":
-            for body_line in value.splitlines():
-                if _KEY_BODY_LINE.match(body_line.strip()):
-                    scan.values.add(body_line.strip())
-        elif len(value) >= 8:
-            scan.values.add(value)
+    for kind, start, end, value in sorted(found, key=lambda item: item[1])[:_MAX_HITS_PER_FILE]:
         line_no, line_start, line_end = _line_span(text, start)
         line = text[line_start:line_end]
+        provider = provider_shaped(kind, value, text)
         if kind == "private key":
-            line = f"{MASK} (the key itself)"
+            # Every base64 line of the body, also where a JSON string escapes the newlines.
+            for body_line in re.split(r"\n|\\n", value):
+                if _KEY_BODY_LINE.match(body_line.strip()):
+                    scan.sensitive.anywhere.add(body_line.strip())
+            shown = f"{MASK} (the key itself)"
+        else:
+            place = SecretPlace(
+                entry.path, line_no, line, start - line_start, min(end, line_end) - line_start
+            )
+            scan.sensitive.places.append(place)
+            if redact_anywhere(kind, value, provider):
+                scan.sensitive.anywhere.add(value)
+            shown = excerpt(redact_text(line[: place.start] + MASK + line[place.end :]))
         random_value = kind not in _ASSIGNMENT_KINDS or looks_random(value, min_length=12)
         scan.hits.append(
             SecretHit(
@@ -384,7 +402,8 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
                 line=line_no,
                 context=secret_context(entry.path, value),
                 confidence=Confidence.HIGH if random_value else Confidence.LOW,
-                excerpt=_masked_excerpt(line, {value} if MASK not in value else set()),
+                excerpt=shown,
+                provider=provider,
             )
         )
 
@@ -402,13 +421,25 @@ def _scan_file(entry: FileEntry, text: str) -> SecretScan | None:
     if name in _KEY_FILE_NAMES and not found.hits and text.strip():
         # .htpasswd holds password hashes, .netrc and .pgpass plain passwords.
         confidence = Confidence.LOW if name == ".htpasswd" else Confidence.HIGH
-        found.hits.append(_file_hit(entry, "credential file", confidence))
-    return found if found.hits or found.values else None
+        _add_file_hit(found, entry, "credential file", confidence)
+    return found if found.hits or found.dismissed or found.sensitive.anywhere else None
 
 
 def _key_store(entry: FileEntry) -> SecretScan | None:
     store = _KEY_STORE_SUFFIXES.get(entry.suffix)
-    return SecretScan(hits=[_file_hit(entry, store, Confidence.HIGH)]) if store else None
+    if store is None:
+        return None
+    found = SecretScan()
+    _add_file_hit(found, entry, store, Confidence.HIGH)
+    return found
+
+
+def _add_file_hit(scan: SecretScan, entry: FileEntry, kind: str, confidence: Confidence) -> None:
+    reason = classify_file(entry)
+    if reason is not None:
+        scan.dismissed[reason.value] += 1
+    else:
+        scan.hits.append(_file_hit(entry, kind, confidence))
 
 
 SECRETS: Scanner[SecretScan] = register(
@@ -430,13 +461,33 @@ def _assemble(entries: Iterable[FileEntry], scanned: Scanned[SecretScan]) -> Sec
         found = by_path.get(entry.path)
         if found is not None:
             scan.hits += found.hits
-            scan.values |= found.values
+            scan.sensitive.anywhere |= found.sensitive.anywhere
+            scan.sensitive.places += found.sensitive.places
+            scan.dismissed.update(found.dismissed)
+    return scan
+
+
+def _settle_local(scan: SecretScan, inventory: Inventory) -> SecretScan:
+    """What needs more than one file: private keys beside a certificate for localhost, and
+    key stores whose certificates name localhost, are a local stack's TLS material."""
+    keys = [hit for hit in scan.hits if hit.kind == "private key" and hit.blocking]
+    folders = local_certificate_folders(inventory, {hit.path.rpartition("/")[0] for hit in keys})
+    local = [hit for hit in keys if hit.path.rpartition("/")[0] in folders]
+    local += [
+        hit
+        for hit in scan.hits
+        if hit.kind in _KEY_STORE_SUFFIXES.values() and local_key_store(inventory, hit.path)
+    ]
+    for hit in local:
+        scan.hits.remove(hit)
+        scan.dismissed[NotSecret.LOCAL.value] += 1
     return scan
 
 
 def scan_secrets(inventory: Inventory) -> SecretScan:
     """Every secret-looking value in the project's own files, with file, line and context."""
-    return _assemble(inventory.files, run_scan(inventory, [SECRETS])[SECRETS.name])
+    scanned = run_scan(inventory, [SECRETS])[SECRETS.name]
+    return _settle_local(_assemble(inventory.files, scanned), inventory)
 
 
 def _file_hit(entry: FileEntry, kind: str, confidence: Confidence) -> SecretHit:
@@ -456,7 +507,25 @@ def describe(hit: SecretHit) -> str:
 
 
 def committed_secrets(ctx: ProbeContext) -> SecretScan:
-    """The scan for ``ctx.derive``: its values join the assessment's redaction list."""
-    scan = _assemble(ctx.inventory.files, ctx.scanned(SECRETS))
-    ctx.sensitive.update(scan.values)
+    """The scan for ``ctx.derive``: its places and values join the assessment's redaction.
+
+    A value is masked outside its own place only when it could not be one of the
+    project's own names (the manifest's, the repository's and its owner's).
+    """
+    scan = _settle_local(_assemble(ctx.inventory.files, ctx.scanned(SECRETS)), ctx.inventory)
+    names = _project_names(ctx)
+    ctx.sensitive.places.extend(scan.sensitive.places)
+    ctx.sensitive.anywhere.update(
+        value
+        for value in scan.sensitive.anywhere
+        if not any(name in value.lower() or value.lower() in name for name in names)
+    )
     return scan
+
+
+def _project_names(ctx: ProbeContext) -> set[str]:
+    names = {ctx.facts.name or "", ctx.inventory.root.name}
+    git = ctx.inventory.git
+    if git is not None and git.remote_url:
+        names.update(re.split(r"[/:@]", git.remote_url.removesuffix(".git"))[-2:])
+    return {name.lower() for name in names if len(name) >= 4}
