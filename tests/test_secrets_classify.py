@@ -316,6 +316,8 @@ def test_published_development_keys(repo_factory: RepoFactory) -> None:
                 f"AccountKey={azurite};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1';\n"
             ),
             "src/aws.ts": "const id = 'AKIA" + "IOSFODNN7EXAMPLE';\n",
+            # Built from the alphabet: a fixture's or a document's fake, not a generator's.
+            "src/gh.ts": "const token = 'ghp_" + "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';\n",
         },
     )
     assert scan.hits == []

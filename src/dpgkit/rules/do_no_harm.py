@@ -3,8 +3,10 @@ evidence and decides what the evidence alone can decide.
 
 - 7: needs the owner's declaration of the laws (the default rule); the summary says what
   was found so the owner knows where to start.
-- 9A: a committed live secret makes it not met; no personal data found makes it not
-  applicable; otherwise the owner describes the protection (needs_answer until answered).
+- 9A: a provider-shaped credential committed outside tests and examples (the blocking
+  probe committed_secrets) makes it not met; generic matches never do; no personal data
+  found makes it not applicable; otherwise the owner describes the protection
+  (needs_answer until answered).
 - 9B: not applicable without user content, or when the content is kept for the
   organisation's own use (not distributed); a question when whether it is distributed is
   unclear; with distributed content, met when a policy naming illegal content and

@@ -149,6 +149,20 @@ _FAKE_VALUE = re.compile(
 _PROVIDER_FILLER = re.compile(r"(?i:x{6,})|\*{3,}|0{8,}|(.)\1{7,}|\.\.\.|<|>|\$\{")
 
 
+# Runs no random generator produces: "aBcDeFgHiJ...", "0123456789". Fixtures and docs
+# build fake tokens from them; for a real token the odds are negligible.
+_RUNS = tuple(
+    alphabet[i : i + 8]
+    for alphabet in ("abcdefghijklmnopqrstuvwxyz", "0123456789")
+    for i in range(len(alphabet) - 7)
+)
+
+
+def is_sequence(value: str) -> bool:
+    lowered = value.lower()
+    return any(run in lowered for run in _RUNS)
+
+
 def is_placeholder(value: str) -> bool:
     """A template, reference or filler word rather than a value (``${DB_PASSWORD}``, ``xxx``)."""
     return bool(_PLACEHOLDER.match(value)) or len(set(value)) <= 2
@@ -590,7 +604,7 @@ def classify(
     column = start - line_start
     before = line[:column]
     facts = _facts(entry, text)
-    if value in _PUBLISHED_DEV_KEYS or _FAKE_VALUE.search(value):
+    if value in _PUBLISHED_DEV_KEYS or _FAKE_VALUE.search(value) or is_sequence(value):
         return NotSecret.PLACEHOLDER
     if kind == "private key":
         if _key_body_length(value) < _MIN_KEY_BODY:
