@@ -17,7 +17,7 @@ line in the checkout.
 Usage:
   .venv/bin/python bench/secrets_bench.py [--index /work/calib/INDEX.tsv] [--only a,b]
       [--no-detect-secrets] [--labels bench/secrets_labels.tsv] [--sample 30 --seed 1]
-      [--out findings.json]
+      [--out findings.json] [--detect-secrets-cache DIR]
 Timings are wall-clock on whatever else the machine is doing: compare within one run.
 """
 
@@ -88,22 +88,32 @@ def run_dpgkit(slug: str, path: Path, run: ProjectRun) -> None:
     ]
 
 
-def run_detect_secrets(slug: str, path: Path, run: ProjectRun, timeout: float) -> None:
+def run_detect_secrets(
+    slug: str, path: Path, run: ProjectRun, timeout: float, cache: Path | None
+) -> None:
+    cached = cache / f"{slug}.json" if cache else None
     started = time.perf_counter()
     try:
-        completed = subprocess.run(
-            [str(DETECT_SECRETS), "scan"],
-            cwd=path,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        results = json.loads(completed.stdout).get("results", {})
-    except (subprocess.TimeoutExpired, json.JSONDecodeError, OSError) as error:
+        if cached is not None and cached.exists():
+            saved = json.loads(cached.read_text(encoding="utf-8"))
+            results, seconds = saved["results"], saved["seconds"]
+        else:
+            completed = subprocess.run(
+                [str(DETECT_SECRETS), "scan"],
+                cwd=path,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
+            results = json.loads(completed.stdout).get("results", {})
+            seconds = time.perf_counter() - started
+            if cached is not None:
+                cached.write_text(json.dumps({"results": results, "seconds": seconds}))
+    except (subprocess.TimeoutExpired, json.JSONDecodeError, OSError, KeyError) as error:
         run.error = f"detect-secrets: {type(error).__name__}"
         return
-    run.detect_seconds = time.perf_counter() - started
+    run.detect_seconds = seconds
     run.detect = [
         Found("detect-secrets", slug, item["filename"], item["line_number"], item["type"])
         for items in results.values()
@@ -169,6 +179,11 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, help="write every finding (no values) as JSON")
+    parser.add_argument(
+        "--detect-secrets-cache",
+        type=Path,
+        help="reuse (or save) detect-secrets results and times per project in this folder",
+    )
     args = parser.parse_args()
     only = {slug for slug in args.only.split(",") if slug}
     use_detect = not args.no_detect_secrets and DETECT_SECRETS.exists()
@@ -184,7 +199,9 @@ def main() -> int:
         except Exception as error:  # a bench keeps going; the error is reported
             run.error = f"dpgkit: {type(error).__name__}: {error}"
         if use_detect:
-            run_detect_secrets(slug, path, run, args.detect_secrets_timeout)
+            run_detect_secrets(
+                slug, path, run, args.detect_secrets_timeout, args.detect_secrets_cache
+            )
         runs.append(run)
         review = len(run.dpgkit) - run.blocking
         line = f"{slug[:40]:40} {run.blocking:5} {review:6} {sum(run.dismissed.values()):7}"
@@ -204,8 +221,8 @@ def main() -> int:
     if use_detect:
         ds = [run for run in runs if run.detect is not None]
         ds_total = sum(run.detect_seconds for run in ds)
-        count = sum(len(run.detect or []) for run in ds)
-        print(f"detect-secrets: {count} findings on {len(ds)} projects, {ds_total:.0f} s")
+        ds_count = sum(len(run.detect or []) for run in ds)
+        print(f"detect-secrets: {ds_count} findings on {len(ds)} projects, {ds_total:.0f} s")
     if args.labels:
         precision(runs, load_labels(args.labels))
     if args.sample:
