@@ -22,7 +22,7 @@ RepoFactory = Callable[..., Path]
 
 UTF16_TOKEN = "glpat-" + "Vq8rT2mZ4kLp9sXw3yNb"
 LATIN1_PASSWORD = "Zürich-" + "S3cr3tPässw0rd!x"
-SLACK_WEBHOOK_PATH = "T0" + "1ABCDEF/B02GHIJKL/abcdefghijklmnopqrstuvwx"
+SLACK_WEBHOOK_PATH = "T0" + "4KQ7ZPL2M/B05XR8TN1QW/Lq8Xn2Vb7Kc4Jd9Hf1Gs6Pw3"
 DB_URL_PASSWORD = "hunter2" + "-QwErTy"
 ENTROPY_ONLY = "q7Fz2Lk9Xw4Rb8Tn1Mv6Pc3Hd5Js0Ga" + "Yu"
 
