@@ -10,6 +10,8 @@ bash tools/ensure-system-deps.sh
 # The layering contracts of pyproject.toml [tool.importlinter] (docs/architecture.md).
 "$VENV/bin/lint-imports" --no-cache
 set +e
+# The whole suite, including the API contract run (`schemathesis run --checks all`,
+# tests/web/test_api_contract.py) and the browser tests.
 "$VENV/bin/pytest" -q -n 2 "$@"
 status=$?
 set -e

@@ -9,12 +9,13 @@ its screening answers), with or without the trailing slash it used.
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from ninja.params import functions as params
 
 from dpgkit import __version__
 from dpgkit.web.registry.models import Good, Stage
@@ -77,6 +78,24 @@ class Facets(Schema):
     stage: list[FacetValue]
 
 
+class Problem(Schema):
+    detail: str
+
+
+class ValidationProblem(Schema):
+    """Query parameters that do not fit the schema, as Django Ninja reports them."""
+
+    detail: list[dict[str, Any]]
+
+
+NOT_FOUND = {404: Problem}
+# Examples from the bundled registry snapshot, so that API explorers and contract tests reach
+# real records and not only 404s.
+DpgId = Annotated[str, params.Path(description="The record's file slug.", example="aam-digital")]
+NomineeId = Annotated[str, params.Path(description="The record's file slug.", example="aajeevika")]
+INVALID = {422: ValidationProblem}
+
+
 class GoodsFilters(Schema):
     q: str = ""
     sdg: int | None = None
@@ -95,7 +114,12 @@ class GoodsFilters(Schema):
 JSON = "application/json"
 
 
-@api.get("/goods", response=GoodPage, url_name="goods", summary="Search and filter goods")
+@api.get(
+    "/goods",
+    response={200: GoodPage, **INVALID},
+    url_name="goods",
+    summary="Search and filter goods",
+)
 def list_goods(request: HttpRequest, filters: Query[GoodsFilters]) -> dict[str, Any]:
     """Goods matching a full-text query and filters, one page at a time (as the list page)."""
     params = filters.dict()
@@ -115,9 +139,12 @@ def list_goods(request: HttpRequest, filters: Query[GoodsFilters]) -> dict[str, 
 
 
 @api.get(
-    "/goods/{slug}", response=GoodDetail, url_name="good", summary="One good with its screening"
+    "/goods/{slug}",
+    response={200: GoodDetail, **NOT_FOUND},
+    url_name="good",
+    summary="One good with its screening",
 )
-def get_good(request: HttpRequest, slug: str) -> dict[str, Any]:
+def get_good(request: HttpRequest, slug: DpgId) -> dict[str, Any]:
     good = _good_or_404(slug)
     screening = getattr(good, "screening", None)
     return {
@@ -139,6 +166,8 @@ def get_facets(request: HttpRequest) -> dict[str, Any]:
 
 
 def _good_or_404(slug: str, stage: str | None = None) -> Good:
+    if "\x00" in slug:  # PostgreSQL text cannot hold NUL, so no slug has one
+        raise HttpError(404, "no such record")
     goods = Good.objects.select_related("screening")
     if stage is not None:
         goods = goods.filter(stage=stage)
@@ -182,24 +211,24 @@ def list_nominees(request: HttpRequest) -> HttpResponse:
 
 @api.get(
     "/dpg/{slug}",
-    response=dict[str, Any],
+    response={200: dict[str, Any], **NOT_FOUND},
     tags=REGISTRY_TAG,
     url_name="dpg",
     summary="One digital public good",
 )
-def get_dpg(request: HttpRequest, slug: str) -> dict[str, Any]:
+def get_dpg(request: HttpRequest, slug: DpgId) -> dict[str, Any]:
     """The record merged with its screening answers."""
     return merged_record(_good_or_404(slug, Stage.DPG))
 
 
 @api.get(
     "/nominee/{slug}",
-    response=dict[str, Any],
+    response={200: dict[str, Any], **NOT_FOUND},
     tags=REGISTRY_TAG,
     url_name="nominee",
     summary="One nominee",
 )
-def get_nominee(request: HttpRequest, slug: str) -> dict[str, Any]:
+def get_nominee(request: HttpRequest, slug: NomineeId) -> dict[str, Any]:
     """The record merged with its screening answers, when it has any."""
     return merged_record(_good_or_404(slug, Stage.NOMINEE))
 
@@ -207,8 +236,12 @@ def get_nominee(request: HttpRequest, slug: str) -> dict[str, Any]:
 # The former static API was served with trailing slashes; keep those URLs working.
 api.get("/dpgs/", include_in_schema=False)(list_dpgs)
 api.get("/nominees/", include_in_schema=False)(list_nominees)
-api.get("/dpg/{slug}/", include_in_schema=False, response=dict[str, Any])(get_dpg)
-api.get("/nominee/{slug}/", include_in_schema=False, response=dict[str, Any])(get_nominee)
+api.get("/dpg/{slug}/", include_in_schema=False, response={200: dict[str, Any], **NOT_FOUND})(
+    get_dpg
+)
+api.get("/nominee/{slug}/", include_in_schema=False, response={200: dict[str, Any], **NOT_FOUND})(
+    get_nominee
+)
 
 
 @api.get("/", response=dict[str, str], include_in_schema=False)

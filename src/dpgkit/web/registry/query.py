@@ -72,7 +72,8 @@ class GoodsQuery:
 
         def get(name: str) -> str:
             value = params.get(name) or ""
-            return str(value).strip()[:MAX_QUERY_LENGTH]
+            # PostgreSQL text cannot hold NUL; no record value contains one either.
+            return str(value).replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
 
         try:
             sort = Sort(get("sort") or Sort.RELEVANCE)

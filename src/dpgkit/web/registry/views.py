@@ -127,6 +127,8 @@ def _card(good: Good) -> dict[str, Any]:
 
 @require_safe
 def good_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if "\x00" in slug:  # PostgreSQL text cannot hold NUL, so no slug has one
+        raise Http404
     good = get_object_or_404(Good.objects.select_related("screening"), slug=slug)
     record = good.record
     screening = getattr(good, "screening", None)

@@ -50,4 +50,3 @@ def _walk(value: Any, roots: list[str]) -> Any:
     if isinstance(value, dict):
         return {key: _walk(item, roots) for key, item in value.items()}
     return value
-

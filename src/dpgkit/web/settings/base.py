@@ -77,6 +77,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # HEAD on every GET of the API (Ninja routes GET only); outside the others, so the
+    # headers are those of the GET response, compressed or not.
+    "dpgkit.web.registry.middleware.ApiHeadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
