@@ -288,8 +288,10 @@ def _match_files(catalog: Catalog, inventory: Inventory, found: dict[str, FoundC
     for component in catalog.components:
         if not component.files:
             continue
+        # One expression per component: fnmatchcase on each pattern, in one call.
+        names = re.compile("|".join(fnmatch.translate(pattern) for pattern in component.files))
         for entry in inventory.own_files():
-            if any(fnmatch.fnmatchcase(entry.name, pattern) for pattern in component.files):
+            if names.match(entry.name):
                 item = found.setdefault(component.id, FoundComponent(component))
                 if len(item.files) < 8:
                     item.files.append(Location(path=entry.path))

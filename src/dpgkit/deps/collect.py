@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dpgkit.deps import (
@@ -103,14 +105,24 @@ MAX_MANIFESTS = 2000
 _REQUIREMENTS_FOLDER = ManifestKind("Python", (), python.parse_requirements)
 
 
+@cache
+def _kind_names() -> re.Pattern[str]:
+    """Every kind's name patterns as one expression, a group per kind in MANIFEST_KINDS'
+    order: the first kind whose pattern matches the whole name wins, as a loop would."""
+    return re.compile(
+        "|".join(
+            f"(?P<k{index}>{'|'.join(fnmatch.translate(p) for p in kind.patterns)})"
+            for index, kind in enumerate(MANIFEST_KINDS)
+        )
+    )
+
+
 def kind_of(entry: FileEntry) -> ManifestKind | None:
     folder = entry.parent.rsplit("/", 1)[-1]
     if folder.startswith("requirements") and entry.suffix in {".txt", ".in"}:
         return _REQUIREMENTS_FOLDER  # requirements/base.txt, requirements/dev.txt ...
-    for kind in MANIFEST_KINDS:
-        if any(fnmatch.fnmatchcase(entry.name, pattern) for pattern in kind.patterns):
-            return kind
-    return None
+    match = _kind_names().match(entry.name)
+    return MANIFEST_KINDS[int(match.lastgroup[1:])] if match and match.lastgroup else None
 
 
 def manifests(inventory: Inventory) -> list[tuple[FileEntry, ManifestKind]]:
