@@ -14,6 +14,7 @@ from dpgkit.inventory.classify import (
     DATA_EXTENSIONS,
     MODEL_EXTENSIONS,
     NON_CODE,
+    is_site_config,
 )
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_yaml
 from dpgkit.parsing import ParseError
@@ -152,17 +153,81 @@ def _languages(inventory: Inventory) -> dict[str, int]:
     return dict(sizes.most_common())
 
 
+# Languages that style or lay out pages rather than program them: a site generator's theme.
+_MARKUP_LANGUAGES = frozenset({"HTML", "CSS", "SCSS", "Sass", "Less"})
+_PROSE_SUFFIXES = frozenset({".md", ".mdx", ".markdown", ".rst", ".adoc", ".tex", ".org"})
+# Code this large is a program whatever else the repository holds (images, data, docs).
+SOFTWARE_MIN_BYTES = 50 * 1024
+# A prose site: a site generator around substantial text, at least this many times the
+# program code that is not the generator's own theme and configuration.
+PROSE_SITE_RATIO = 3
+PROSE_SITE_MAX_CODE = 200 * 1024
+PROSE_SITE_MIN_PROSE = 20 * 1024
+# A site generator's wrapping: its theme, components, layouts, assets and build configs.
+_SITE_SCAFFOLD = re.compile(
+    r"(?:^|/)(?:src/(?:theme|components|pages|css|plugins)|static|assets|_includes|_layouts|"
+    r"_sass|_plugins|layouts|themes?|overrides|partials|\.vitepress|\.vuepress|\.docusaurus)/"
+    r"|(?:^|/)(?:sidebars|babel\.config|tailwind\.config|postcss\.config|gatsby-[\w-]+|"
+    r"next\.config|vite\.config|webpack\.config|docusaurus\.config)\.[mc]?[jt]sx?$"
+)
+_STANDARD_WORDS = re.compile(r"spec(?:ification)?s?\b|standard|schema|protocol|\brfc", re.I)
+
+
+@dataclass
+class _Substance:
+    """Bytes of the project's own files by kind; tests and examples are not its substance,
+    and data or media inside its documentation illustrate the docs."""
+
+    total: int = 0
+    code: int = 0  # program code, markup included
+    markup: int = 0
+    scaffold: int = 0  # program code of a site generator's theme and configuration
+    prose: int = 0
+    data: int = 0
+    media: int = 0
+    sites: list[str] = field(default_factory=list)
+
+
+def _substance(inventory: Inventory) -> _Substance:
+    found = _Substance()
+    for entry in inventory.own_files():
+        if is_site_config(entry.path):
+            found.sites.append(entry.path)
+        if entry.test or entry.example:
+            continue
+        found.total += entry.size
+        if entry.language and entry.language not in NON_CODE:
+            found.code += entry.size
+            if entry.language in _MARKUP_LANGUAGES:
+                found.markup += entry.size
+            elif _SITE_SCAFFOLD.search(entry.path):
+                found.scaffold += entry.size
+        elif entry.suffix in _PROSE_SUFFIXES:
+            found.prose += entry.size
+        elif entry.docs:
+            continue
+        elif entry.suffix in DATA_EXTENSIONS:
+            found.data += entry.size
+        elif entry.suffix in CONTENT_EXTENSIONS:
+            found.media += entry.size
+    return found
+
+
+def _prose_kind(inventory: Inventory) -> str:
+    """A standard when the tree or the README names a specification, schema or protocol."""
+    names = " ".join(entry.path for entry in inventory.own_files())
+    return "standard" if _STANDARD_WORDS.search(names) else "content"
+
+
 def _types(inventory: Inventory, languages: dict[str, int]) -> tuple[list[str], list[str]]:
-    own = list(inventory.own_files())
-    total = sum(entry.size for entry in own) or 1
-    code = sum(languages.values())
-    data = sum(entry.size for entry in own if entry.suffix in DATA_EXTENSIONS)
-    content = sum(entry.size for entry in own if entry.suffix in CONTENT_EXTENSIONS)
-    docs = sum(entry.size for entry in own if entry.language in {"Markdown", "reStructuredText"})
-    models = [entry for entry in own if entry.suffix in MODEL_EXTENSIONS]
+    del languages  # the substance is measured on the project's own files, tests excluded
+    own = _substance(inventory)
+    total = own.total or 1
+    program = own.code - own.markup
+    models = [entry for entry in inventory.own_files() if entry.suffix in MODEL_EXTENSIONS]
     model_cards = [
         entry
-        for entry in own
+        for entry in inventory.own_files()
         if entry.name.lower() in {"model_card.md", "modelcard.md", "model-card.md"}
     ]
     types: list[str] = []
@@ -170,24 +235,45 @@ def _types(inventory: Inventory, languages: dict[str, int]) -> tuple[list[str], 
     if models or model_cards:
         types.append("aimodel")
         reasons.append(f"{len(models)} model file(s), {len(model_cards)} model card(s)")
-    if data / total >= 0.3 or inventory.get("datapackage.json"):
+    # A standard, a curriculum or a handbook with a site generator around it: the prose is
+    # the work, the generator's code and theme are its wrapping.
+    program = program - own.scaffold if own.sites else program
+    prose_site = (
+        bool(own.sites)
+        and own.prose >= PROSE_SITE_MIN_PROSE
+        and own.prose >= PROSE_SITE_RATIO * program
+        and program < PROSE_SITE_MAX_CODE
+    )
+    software = not prose_site and bool(
+        own.code >= 0.1 * total
+        or own.code >= SOFTWARE_MIN_BYTES
+        or (own.code and own.code >= 0.25 * (own.code + own.prose + own.data))
+    )
+    if own.data >= 0.3 * total or inventory.get("datapackage.json"):
         types.append("data")
-        reasons.append(f"data files are {data / total:.0%} of the bytes")
-    if content / total >= 0.5 and code / total < 0.2:
+        reasons.append(f"data files are {own.data / total:.0%} of the bytes")
+    if prose_site:
+        kind = _prose_kind(inventory)
+        types.append(kind)
+        site = f" with a site generator ({own.sites[0]})" if own.sites else ""
+        reasons.append(
+            f"prose is the substance{site}: {own.prose // 1024} KB of text, "
+            f"{program // 1024} KB of program code"
+        )
+    elif own.media >= 0.5 * total and not software:
+        # Images, sounds and videos beside a program are its assets, not a content collection.
         types.append("content")
-        reasons.append(f"media and documents are {content / total:.0%} of the bytes")
-    if code / total >= 0.1 or (code and not types):
+        reasons.append(f"media and documents are {own.media / total:.0%} of the bytes")
+    if not software and not types and own.code:
+        software = True  # some code and nothing else recognised: a (small) program
+    if software:
         types.insert(0, "software")
-        reasons.insert(0, f"program code is {code / total:.0%} of the bytes")
-    if not types and docs:
-        spec_words = ("specification", "standard", "schema", "rfc")
-        names = " ".join(entry.path.lower() for entry in own)
-        if any(word in names for word in spec_words):
-            types.append("standard")
-            reasons.append("a documentation-only tree naming a specification or schema")
-        else:
-            types.append("content")
-            reasons.append("a documentation-only tree")
+        reasons.insert(
+            0, f"program code is {own.code // 1024} KB ({own.code / total:.0%} of the bytes)"
+        )
+    if not types and own.prose:
+        types.append(_prose_kind(inventory))
+        reasons.append("a documentation-only tree")
     if not types:
         types.append("software")
         reasons.append("no other kind recognised; software assumed")

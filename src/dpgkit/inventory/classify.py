@@ -80,6 +80,7 @@ LANGUAGES: dict[str, str] = {
     ".cr": "Crystal",
     ".elm": "Elm",
     ".sol": "Solidity",
+    ".gd": "GDScript",
 }
 
 NAMED_LANGUAGES: dict[str, str] = {
@@ -325,3 +326,20 @@ def is_docs_path(path: str) -> bool:
     """Inside the project's documentation folder (docs/, doc/, documentation/, wiki/)."""
     top, slash, _ = path.partition("/")
     return bool(slash) and top.lower() in DOC_FOLDERS
+
+
+# Configurations of documentation and static-site generators: MkDocs, Read the Docs,
+# Docusaurus, mdBook, Antora, GitBook, Mintlify, Hugo, Jekyll, VitePress, VuePress, DocFX,
+# Eleventy, and Sphinx's conf.py in a docs folder.
+SITE_CONFIG = re.compile(
+    r"(?:^|/)(?:mkdocs\.ya?ml|\.readthedocs\.ya?ml|docusaurus\.config\.[jt]s|book\.toml|"
+    r"antora(?:-playbook)?\.ya?ml|\.gitbook\.yaml|SUMMARY\.md|mint\.json|"
+    r"hugo\.(?:toml|ya?ml)|_config\.yml|\.vitepress/config\.[mc]?[jt]s|"
+    r"\.vuepress/config\.[jt]s|docfx\.json|\.eleventy\.js|eleventy\.config\.[mc]?js|"
+    r"(?:docs?|documentation)(?:/source)?/conf\.py)$"
+)
+
+
+def is_site_config(path: str) -> bool:
+    """A documentation or static-site generator's configuration (at most two folders deep)."""
+    return path.count("/") <= 2 and bool(SITE_CONFIG.search(path))
