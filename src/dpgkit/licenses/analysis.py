@@ -35,12 +35,13 @@ def license_entries(ctx: ProbeContext) -> list[LicenseEntry]:
         *declarations.manifests,
         *declarations.reuse,
         *declarations.readme,
+        *declarations.pages,
         *declarations.headers.tags.values(),
         *declarations.headers.notices.values(),
     ]:
         if declaration.spdx is None and declaration.scope != "project":
             continue
-        if declaration.kind == "reference":
+        if declaration.kind in {"reference", "mention"}:
             continue
         judgement = judge(declaration.spdx, ctx.standard) if declaration.spdx else None
         categories = sorted(judgement.categories) if judgement else []

@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from dpgkit.evidence.copyright import header_statements
+from dpgkit.evidence.readme import headings
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xml, manifest_yaml
 from dpgkit.licenses.expressions import combine, parse_expression
@@ -25,6 +26,7 @@ from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
 from dpgkit.licenses.names import is_proprietary, name_to_spdx
 from dpgkit.licenses.normalize import normalize
+from dpgkit.licenses.statements import Statement, statements
 from dpgkit.parsing import ParseError
 from dpgkit.scan import Scanned, Scanner, register, run_scan
 
@@ -51,18 +53,6 @@ _NON_COMMERCIAL = re.compile(r"non[-\s]?commercial (?:use|purposes)|not for comm
 _COMMONS_CLAUSE = re.compile(r"commons clause", re.I)
 COMMONS_CLAUSE_ID = "LicenseRef-scancode-commons-clause"
 
-# Standard notices in file headers (comment markers removed, whitespace collapsed, lower case).
-_GNU_NOTICE = re.compile(
-    r"(gnu (?:affero |lesser |library )?general public licen[cs]e)[^.]{0,80}?version (\d(?:\.\d)?)"
-    r"(?:[^.]{0,60}?(or \(?at your option\)? any later version))?"
-)
-_NOTICES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"licensed under the apache licen[cs]e,? version 2\.0"), "Apache-2.0"),
-    (re.compile(r"mozilla public licen[cs]e,? v(?:ersion|\.)? ?2\.0"), "MPL-2.0"),
-    (re.compile(r"eclipse public licen[cs]e,? v(?:ersion|\.)? ?2\.0"), "EPL-2.0"),
-    (re.compile(r"european union public licen[cs]e,? v(?:ersion|\.)? ?1\.2"), "EUPL-1.2"),
-    (re.compile(r"(?:licensed|released) under the (?:terms of the )?mit licen[cs]e"), "MIT"),
-)
 _COMMENT = re.compile(r"^\s*(?:/\*+|\*+/?|//+|#+|--+|;+|%+|\"\"\"|'''|<!--|-->|rem\b)?", re.I)
 
 # License pages people link to: the URL names the license.
@@ -109,6 +99,9 @@ class Declaration:
     kind: str | None = None  # for problems: empty, binary, unidentified, all_rights_reserved, ...
     matches: list[LicenseMatch] = field(default_factory=list)
     count: int = 1  # how many files carry the same tag or notice
+    # GNU ids the file's own notices state beside a full text ("or any later version"):
+    # the full text alone does not say whether later versions apply.
+    stated: list[str] = field(default_factory=list)
 
 
 def scope_of(entry: FileEntry) -> str:
@@ -162,12 +155,15 @@ def identify_license_file(
         declared.spdx = expression_of(matches)
         declared.line = matches[0].start_line
         declared.score = min(match.score for match in matches)
+        declared.stated = [s.spdx for s in _statements_outside(text, matches)]
         if _COMMONS_CLAUSE.search(text):
             declared.spdx = combine([declared.spdx or "", COMMONS_CLAUSE_ID])
         return declared
     first_line = next((n for n, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
     declared.line = first_line
     if _declared_inside(text, declared):
+        return declared
+    if _stated_inside(text, declared):
         return declared
     words = text.split()
     if len(words) <= _SHORT_TEXT_WORDS:
@@ -201,6 +197,38 @@ def identify_license_file(
 
 
 _PART_OF_TEMPLATE = 0.6
+
+
+def _statements_outside(text: str, matches: list[LicenseMatch]) -> list[Statement]:
+    """Notices beside the full texts (a preamble, a header): not the sample notice that the
+    GNU texts carry in their "How to apply" appendix."""
+    lines = text.split("\n")
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        inside = any(m.start_line <= number <= m.end_line for m in matches)
+        kept.append("" if inside else line)
+    return [s for s in statements("\n".join(kept)) if s.kind == "notice"]
+
+
+def _stated_inside(text: str, declared: Declaration) -> bool:
+    """A license file without a full text that states its license: the GNU or Apache short
+    notice, "licensed under the MIT license", or a grant after "All rights reserved" (the
+    grant is the license; a reservation with no grant stays a reservation)."""
+    found = statements(text)
+    if not found:
+        return False
+    ids = list(dict.fromkeys(item.spdx for item in found))
+    declared.spdx = combine(ids)
+    declared.line = _line_of(text, found[0].start)
+    declared.raw = _excerpt(found[0].text)
+    kind = "notice" if any(item.kind == "notice" for item in found) else "reference"
+    declared.kind = "stated"
+    declared.problem = (
+        f"states {declared.spdx} by its {kind}; the full license text is not included"
+    )
+    if _COMMONS_CLAUSE.search(text):
+        declared.spdx = combine([declared.spdx or "", COMMONS_CLAUSE_ID])
+    return True
 
 
 def _declared_inside(text: str, declared: Declaration) -> bool:
@@ -426,17 +454,14 @@ def _remember(scan: HeaderScan, entry: FileEntry, value: str, line: int) -> None
         known.count += 1
 
 
+_NOTICE_WORDS = ("licen", "gnu", "creative commons", "terms of")
+
+
 def _header_notices(flat: str) -> Iterator[str]:
-    for pattern, spdx in _NOTICES:
-        if pattern.search(flat):
-            yield spdx
-    for match in _GNU_NOTICE.finditer(flat):
-        family = {"gnu affero": "AGPL", "gnu lesser": "LGPL", "gnu library": "LGPL"}.get(
-            " ".join(match.group(1).split()[:2]), "GPL"
-        )
-        version = match.group(2) if "." in match.group(2) else f"{match.group(2)}.0"
-        suffix = "-or-later" if match.group(3) else "-only"
-        yield f"{family}-{version}{suffix}"
+    """The licenses a header's comments state (notices and references, see statements.py)."""
+    if any(word in flat for word in _NOTICE_WORDS):
+        for item in statements(flat):
+            yield item.spdx
 
 
 # -- manifests ------------------------------------------------------------------
@@ -693,48 +718,137 @@ def manifest_declarations(inventory: Inventory) -> list[Declaration]:
     return found
 
 
-# -- README -------------------------------------------------------------------------
+# -- README and pages -------------------------------------------------------------
+# A link that says it is the page's license: <a rel="license" href="…/by-sa/4.0/">.
+_REL_LICENSE = re.compile(
+    r"<a\b[^>]{0,300}?rel=[\"']license[\"'][^>]{0,300}?href=[\"']([^\"']+)"
+    r"|<a\b[^>]{0,300}?href=[\"']([^\"']+)[\"'][^>]{0,300}?rel=[\"']license[\"']",
+    re.I,
+)
+
+
+def _license_section(text: str) -> tuple[int, int] | None:
+    """Start and end offsets of the README's License section (Markdown, RST, AsciiDoc)."""
+    heading = _README_HEADING.search(text)
+    if heading is not None:
+        level = len(heading.group(1))
+        start = heading.end()
+        for other in _ANY_HEADING.finditer(text, start):
+            if len(other.group(1)) <= level:
+                return start, other.start()
+        return start, len(text)
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for raw in lines:
+        offsets.append(offsets[-1] + len(raw))
+    found = headings(text)
+    for number, (line_no, title) in enumerate(found):
+        if re.match(r"\W*(?:licen[cs]es?|licensing|copying)\b", title, re.I):
+            end = offsets[found[number + 1][0] - 1] if number + 1 < len(found) else len(text)
+            return offsets[min(line_no, len(lines))], end
+    return None
+
+
+def _url_license(url: str) -> str | None:
+    for pattern, to_id in _LICENSE_URLS:
+        match = pattern.search(url)
+        if match:
+            parsed = parse_expression(to_id(match))
+            return parsed.expression if parsed.valid else name_to_spdx(to_id(match))
+    return None
+
+
 def readme_declarations(inventory: Inventory, readme: str | None) -> list[Declaration]:
+    """The README's license section (texts, license URLs, notices, references), and outside
+    it the statements that speak for the work itself ("This work is licensed under …").
+    Statements about something else ("uses Leaflet, available under BSD") become
+    ``mention`` declarations: a hint for the owner, never the project's license."""
     if readme is None:
         return []
     text = inventory.text(readme) or ""
-    heading = _README_HEADING.search(text)
-    if heading is None:
-        return []
-    level = len(heading.group(1))
-    start = heading.end()
-    end = len(text)
-    for other in _ANY_HEADING.finditer(text, start):
-        if len(other.group(1)) <= level:
-            end = other.start()
-            break
-    section = text[start:end]
-    base_line = _line_of(text, start)
-    found: dict[str, Declaration] = {}
+    found: dict[tuple[str, str], Declaration] = {}
 
-    def add(spdx: str | None, position: int, raw: str, score: float = 1.0) -> None:
-        if spdx and spdx not in found:
-            found[spdx] = Declaration(
+    def add(
+        spdx: str | None, position: int, raw: str, score: float = 1.0, kind: str | None = None
+    ) -> None:
+        if spdx and (spdx, kind or "") not in found:
+            found[(spdx, kind or "")] = Declaration(
                 source="readme",
                 path=readme,
-                line=base_line + _line_of(section, position) - 1,
+                line=_line_of(text, position),
                 raw=_excerpt(raw),
                 spdx=spdx,
                 score=score,
+                kind=kind,
             )
 
-    for text_match in identify_text(section):
-        add(text_match.spdx, 0, section[:120], text_match.score)
-    for pattern, to_id in _LICENSE_URLS:
-        for url in pattern.finditer(section):
-            parsed = parse_expression(to_id(url))
-            add(
-                parsed.expression if parsed.valid else name_to_spdx(to_id(url)),
-                url.start(),
-                url.group(0),
+    bounds = _license_section(text)
+    lo, hi = bounds if bounds else (0, 0)
+    if bounds:
+        section = text[lo:hi]
+        for text_match in identify_text(section):
+            add(text_match.spdx, lo, section[:120], text_match.score)
+        for pattern, to_id in _LICENSE_URLS:
+            for url in pattern.finditer(section):
+                parsed = parse_expression(to_id(url))
+                add(
+                    parsed.expression if parsed.valid else name_to_spdx(to_id(url)),
+                    lo + url.start(),
+                    url.group(0),
+                )
+    for link in _REL_LICENSE.finditer(text):
+        add(_url_license(link.group(1) or link.group(2)), link.start(), link.group(0))
+    for item in statements(text):
+        inside = lo <= item.start < hi
+        add(item.spdx, item.start, item.text, kind=None if inside or item.own else "mention")
+    declared = list(found.values())
+    if any(d.kind != "mention" for d in declared):
+        declared = [d for d in declared if d.kind != "mention"]
+    return declared
+
+
+# Pages a content project's license statement sits on: a site's footer, an about page.
+_PAGE_SUFFIXES = {".html", ".htm", ".jsx", ".tsx", ".vue", ".svelte", ".md", ".mdx", ".njk",
+                  ".liquid", ".hbs", ".erb", ".astro", ".js", ".ts", ".rst", ".adoc", ".txt"}  # fmt: skip
+_PAGE_WORDS = re.compile(r"creative\s*commons|creativecommons\.org|licen[cs]ed\s+under", re.I)
+MAX_PAGES = 3000
+MAX_PAGE_SIZE = 512 * 1024
+
+
+def page_declarations(inventory: Inventory, readme: str | None) -> list[Declaration]:
+    """License statements that speak for the work on its own pages (HTML, JSX, Markdown):
+    the "This work is licensed under a Creative Commons …" footer of a content site."""
+    found: dict[str, Declaration] = {}
+    read = 0
+    for entry in inventory.own_files():
+        if read >= MAX_PAGES:
+            break
+        if entry.suffix not in _PAGE_SUFFIXES or entry.test or entry.example:
+            continue
+        if entry.path == readme or is_license_file(entry) or entry.size > MAX_PAGE_SIZE:
+            continue
+        text = inventory.text(entry)
+        read += 1
+        if not text or not _PAGE_WORDS.search(text):
+            continue
+        hits: list[tuple[str, int, str]] = [
+            (spdx, link.start(), link.group(0))
+            for link in _REL_LICENSE.finditer(text)
+            for spdx in [_url_license(link.group(1) or link.group(2))]
+            if spdx
+        ]
+        hits += [(item.spdx, item.start, item.text) for item in statements(text) if item.own]
+        for spdx, position, raw in hits:
+            if spdx in found:
+                found[spdx].count += 1
+                continue
+            found[spdx] = Declaration(
+                source="page",
+                path=entry.path,
+                line=_line_of(text, position),
+                raw=_excerpt(raw),
+                spdx=spdx,
             )
-    for sentence in _UNDER.finditer(section):
-        add(name_to_spdx(sentence.group(1).strip(" []")), sentence.start(), sentence.group(0))
     return list(found.values())
 
 
@@ -746,6 +860,7 @@ class Declarations:
     reuse: list[Declaration]
     readme: list[Declaration]
     headers: HeaderScan
+    pages: list[Declaration] = field(default_factory=list)
 
     def project_files(self) -> list[Declaration]:
         return [d for d in self.files if d.scope == "project"]
@@ -756,6 +871,7 @@ class Declarations:
             *self.manifests,
             *self.reuse,
             *self.readme,
+            *self.pages,
             *self.headers.tags.values(),
             *self.headers.notices.values(),
             *self.headers.bad_tags,
@@ -766,10 +882,20 @@ def find_declarations(
     inventory: Inventory, readme: str | None, scanned: Scanned[FileHeader] | None = None
 ) -> Declarations:
     """``scanned``: the header scanner's results of the pass over the files, when it ran."""
-    return Declarations(
+    found = Declarations(
         files=license_files(inventory),
         manifests=manifest_declarations(inventory),
         reuse=reuse_declarations(inventory),
         readme=readme_declarations(inventory, readme),
         headers=scan_headers(inventory, scanned),
     )
+    stated = [
+        *found.project_files(),
+        *[d for d in found.manifests if d.scope == "project"],
+        *found.reuse,
+        *[d for d in found.readme if d.kind != "mention"],
+    ]
+    if not any(d.spdx for d in stated):
+        # Only when the project states its license nowhere else: pages are many.
+        found.pages = page_declarations(inventory, readme)
+    return found

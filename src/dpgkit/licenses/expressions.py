@@ -7,7 +7,7 @@ deprecated forms (GPL-2.0+ -> GPL-2.0-or-later) and renders a canonical expressi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import boolean
@@ -60,6 +60,7 @@ class ParsedExpression:
         return self.expression is not None and not self.unknown
 
 
+@lru_cache(maxsize=4096)
 def parse_expression(text: str) -> ParsedExpression:
     """Parse an SPDX expression; a malformed one gives ``error``, never an exception."""
     text = " ".join(text.split())

@@ -10,7 +10,7 @@ free-form names (license-expression only knows ids).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from dpgkit.licenses.expressions import parse_expression
 from dpgkit.licenses.index import load_index
@@ -116,6 +116,7 @@ def is_proprietary(value: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def name_to_spdx(value: str) -> str | None:
     """The SPDX expression a license name or expression stands for, or None."""
     value = value.strip()
@@ -124,9 +125,12 @@ def name_to_spdx(value: str) -> str | None:
     # Operators in any case, and Cargo's old "MIT/Apache-2.0" for OR.
     spelled = re.sub(r"\s+(and|or|with)\s+", lambda m: f" {m.group(1).upper()} ", value, flags=re.I)
     spelled = re.sub(r"(?<=[\w.+])\s*/\s*(?=[A-Za-z])", " OR ", spelled)
-    parsed = parse_expression(spelled)
-    if parsed.valid and parsed.expression:
-        return parsed.expression
+    # A value with spaces is an expression only around its operators ("MIT OR Apache-2.0");
+    # "Apache License 2.0" is a name, and parsing is the slow path.
+    if " " not in spelled or re.search(r" (?:AND|OR|WITH) ", spelled):
+        parsed = parse_expression(spelled)
+        if parsed.valid and parsed.expression:
+            return parsed.expression
     table = _lookup()
     whole = table.get(simplify(value))
     if whole:

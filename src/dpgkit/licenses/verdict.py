@@ -7,8 +7,10 @@ Header tags and notices, nested and vendored license files describe parts, not t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from dpgkit.inventory.classify import is_example_path, is_test_path
 from dpgkit.licenses.declarations import COMMONS_CLAUSE_ID, Declaration, Declarations
 from dpgkit.licenses.expressions import (
     SOURCE_AVAILABLE,
@@ -34,7 +36,8 @@ FITTING_CATEGORIES: dict[str, set[str]] = {
 @dataclass
 class ProjectLicense:
     """status: approved, missing, not_approved, source_available, all_rights_reserved,
-    non_commercial, category_mismatch, unidentified."""
+    non_commercial, category_mismatch, unidentified, unconfirmed (a license named only in
+    passing, for the owner to confirm)."""
 
     status: str
     message: str
@@ -81,6 +84,35 @@ def _describe(expression: str, judgement: Judgement) -> str:
     return expression if not judgement.not_approved else ", ".join(judgement.not_approved)
 
 
+_GNU_ONLY = re.compile(r"\b((?:A|L)?GPL-\d\.\d)-only\b")
+
+
+def _or_later(expression: str, declarations: Declarations) -> str:
+    """GPL-3.0-only from a full text becomes -or-later when the project's notices say "or
+    (at your option) any later version" more often than they state "only"."""
+    if "-only" not in expression:
+        return expression
+    votes: dict[str, int] = {}
+    stated = [
+        *[(spdx, 1) for d in declarations.project_files() for spdx in d.stated],
+        *[(d.spdx, 1) for d in declarations.readme if d.spdx and d.kind != "mention"],
+        *[(d.spdx, 1) for d in declarations.manifests if d.spdx and d.scope == "project"],
+        *[(d.spdx, 1) for d in declarations.reuse if d.spdx],
+        *[(d.spdx, d.count) for d in declarations.headers.notices.values() if d.spdx],
+        *[(d.spdx, d.count) for d in declarations.headers.tags.values() if d.spdx],
+    ]
+    for spdx, count in stated:
+        for key in parse_expression(spdx).keys:
+            votes[key] = votes.get(key, 0) + count
+
+    def upgrade(match: re.Match[str]) -> str:
+        family = match.group(1)
+        later, only = votes.get(f"{family}-or-later", 0), votes.get(f"{family}-only", 0)
+        return f"{family}-or-later" if later > only else match.group(0)
+
+    return _GNU_ONLY.sub(upgrade, expression)
+
+
 def project_license(
     declarations: Declarations, standard: Standard, types: list[str]
 ) -> ProjectLicense:
@@ -90,14 +122,23 @@ def project_license(
     if not any(d.spdx for d in primary):
         primary += [d for d in declarations.reuse if d.spdx]
     if not any(d.spdx for d in primary):
-        primary += declarations.readme
+        primary += [d for d in declarations.readme if d.kind != "mention"]
+    if not any(d.spdx for d in primary) and "software" not in types:
+        # A content site's pages speak for the work; software's pages may speak for its site.
+        primary += declarations.pages
+    nested = False
+    if not any(d.spdx or d.problem for d in primary):
+        # Nothing at the top, not even a reservation: the program may live in a folder with
+        # its own license (pkg/LICENSE, packages/*/LICENSE); those licenses are the project's.
+        primary = _nested_project_licenses(declarations)
+        nested = bool(primary)
     identified = [d for d in primary if d.spdx]
     problems = [d for d in primary if d.problem and d.kind not in {"reference"}]
     conflicts = _conflicts(identified)
     warnings = [f"{d.path}: {d.problem}" for d in problems]
 
     if not identified:
-        return _without_license(primary, problems, declarations, warnings)
+        return _without_license(primary, problems, declarations, warnings, types)
 
     manifest_expressions = [d.spdx for d in identified if d.source == "manifest" and d.spdx]
     file_expressions = [d.spdx for d in identified if d.source != "manifest" and d.spdx]
@@ -107,6 +148,7 @@ def project_license(
         if manifest_expressions and not conflicts
         else combine(file_expressions or manifest_expressions)
     ) or ""
+    expression = _or_later(expression, declarations)
     evidence = identified
     judgement = judge(expression, standard)
     result = ProjectLicense(
@@ -161,7 +203,32 @@ def project_license(
         )
     where = ", ".join(_where(d) for d in evidence[:3])
     result.message = f"Approved license {expression} ({where})."
+    if nested:
+        result.message += (
+            " It is declared in a folder, not at the top level: a top-level LICENSE would "
+            "state it for the whole repository."
+        )
     return result
+
+
+# License files that bundlers write next to minified code name third-party licenses.
+_BUNDLED = re.compile(r"\.(?:js|css)\.LICEN[CS]E(?:\.txt)?$", re.I)
+NESTED_DEPTH = 2
+
+
+def _nested_project_licenses(declarations: Declarations) -> list[Declaration]:
+    """The project's own nested license files and manifests, near the top (not tests,
+    examples, vendored or bundled code)."""
+    return [
+        d
+        for d in [*declarations.files, *declarations.manifests]
+        if d.scope == "nested"
+        and d.spdx
+        and d.path.count("/") <= NESTED_DEPTH
+        and not _BUNDLED.search(d.path)
+        and not is_test_path(d.path)
+        and not is_example_path(d.path)
+    ]
 
 
 def _without_license(
@@ -169,6 +236,7 @@ def _without_license(
     problems: list[Declaration],
     declarations: Declarations,
     warnings: list[str],
+    types: list[str],
 ) -> ProjectLicense:
     kinds = {d.kind for d in problems}
     for kind, status, text in (
@@ -200,6 +268,19 @@ def _without_license(
             "unidentified",
             f"{first.path} {first.problem}; the project's license could not be identified.",
             evidence=unidentified,
+            warnings=warnings,
+        )
+    mentions = [d for d in declarations.readme if d.kind == "mention" and d.spdx]
+    if "software" in types:
+        mentions += [d for d in declarations.pages if d.spdx]
+    if mentions:
+        named = combine([d.spdx for d in mentions if d.spdx]) or ""
+        return ProjectLicense(
+            "unconfirmed",
+            f"No license file; {mentions[0].path} names {named} "
+            f"(line {mentions[0].line}: “{mentions[0].raw}”). Which license covers the project?",
+            expression=named,
+            evidence=mentions,
             warnings=warnings,
         )
     invalid = [d for d in problems if d.kind in {"invalid_expression", "unparsable"}]

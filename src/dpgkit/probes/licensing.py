@@ -36,8 +36,11 @@ def license_file_identified(ctx: ProbeContext) -> Result:
         result = passed(project.message, locations, **data)
         result.suggestions = {"licenses": project.expression or ""}
         return result
-    if project.status == "unidentified":
-        return unknown(project.message, locations, **data)
+    if project.status in {"unidentified", "unconfirmed"}:
+        result = unknown(project.message, locations, **data)
+        if project.expression:
+            result.suggestions = {"licenses": project.expression}
+        return result
     result = failed(project.message, locations, **data)
     if project.expression:
         result.suggestions = {"licenses": project.expression}
@@ -78,7 +81,15 @@ def license_declarations_valid(ctx: ProbeContext) -> Result:
         ]
         if d.problem
         and d.kind
-        in {"name_only", "partial_text", "empty", "binary", "invalid_expression", "unparsable"}
+        in {
+            "name_only",
+            "partial_text",
+            "stated",
+            "empty",
+            "binary",
+            "invalid_expression",
+            "unparsable",
+        }
     ]
     if not troubled:
         return passed("Every license declaration can be read and parsed.")
