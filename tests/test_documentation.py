@@ -33,11 +33,12 @@ def test_software_documentation_with_site_api_architecture_and_links(repo_factor
     result = assess(root, AssessOptions())
     assert result.indicator("5").verdict is Verdict.MET
     assert finding(result, "docs_setup_topics").outcome is Outcome.PASS
-    site = finding(result, "docs_site")
-    assert site.outcome is Outcome.PASS
+    assert finding(result, "docs_site").outcome is Outcome.PASS
+    available = finding(result, "docs_available")
+    assert available.outcome is Outcome.PASS
     assert (
         "https://clinic.readthedocs.io/en/latest/"
-        in site.data["suggestions"]["documentation_links"]
+        in available.data["suggestions"]["documentation_links"]
     )
     assert finding(result, "docs_api_reference").outcome is Outcome.PASS
     assert finding(result, "docs_architecture").outcome is Outcome.PASS
@@ -99,3 +100,90 @@ def test_content_project_needs_access_instructions(repo_factory):
     result = assess(root, AssessOptions(types=["content"]))
     assert finding(result, "content_access").outcome is Outcome.PASS
     assert result.indicator("5").verdict is Verdict.MET
+
+
+# -- documentation as reviewers see it (issue 13 item 3) -----------------------------------
+CODE = {"app.py": "def main() -> None:\n    print('hello')\n" * 40}
+
+
+def docs_verdict(repo_factory, files, **options):
+    result = assess(repo_factory({**CODE, **files}), AssessOptions(**options))
+    return result.indicator("5"), finding(result, "docs_available")
+
+
+def test_a_title_alone_is_no_documentation(repo_factory):
+    indicator, available = docs_verdict(repo_factory, {"README.md": "# Clinic tool\n"})
+    assert indicator.verdict is Verdict.NOT_MET
+    assert available.outcome is Outcome.FAIL and "No documentation" in available.message
+    indicator, _ = docs_verdict(repo_factory, {})
+    assert indicator.verdict is Verdict.NOT_MET
+
+
+def test_a_short_readme_linking_a_docs_site_asks_with_the_links(repo_factory):
+    readme = (
+        "# Clinic tool\n\nA tool for clinics.\n\n"
+        "[![Docs](https://readthedocs.org/projects/clinic/badge/)](https://clinic.readthedocs.io)\n"
+        "Read the [user manual](https://example.org/clinic/manual) and the "
+        "[API reference](https://api.example.org/reference).\n"
+    )
+    indicator, available = docs_verdict(repo_factory, {"README.md": readme})
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert available.outcome is Outcome.UNKNOWN
+    question = next(q for q in indicator.questions if q.id == "5.documentation_links")
+    for url in (
+        "https://clinic.readthedocs.io",
+        "https://example.org/clinic/manual",
+        "https://api.example.org/reference",
+    ):
+        assert url in question.suggestion
+    assert "badge" not in question.suggestion
+
+
+def test_manifest_documentation_link_is_asked_about(repo_factory):
+    manifest = '[project]\nname = "clinic"\n[project.urls]\nDocumentation = "https://clinic.example.org/handbook"\n'
+    indicator, available = docs_verdict(
+        repo_factory, {"README.md": "# Clinic\n", "pyproject.toml": manifest}
+    )
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert available.locations[0].path == "pyproject.toml"
+
+
+def test_guides_in_the_repository_document_the_project(repo_factory):
+    pdf = b"%PDF-1.4\n" + b"\x00\x01" * 500
+    short = "# Clinic tool\n\nSee the guides.\n"
+    for files in (
+        {"README.md": short, "manuals/Installation Manual.pdf": pdf},
+        {"README.md": short, "User Guide.odt": b"PK\x03\x04" + b"\x00" * 300},
+        {"user_guide/index.html": "<html><body>" + f"<p>{PROSE}</p>" * 3 + "</body></html>"},
+        {"README.md": short, "website/docs/intro.md": f"# Intro\n\n{PROSE}\n"},
+        {
+            "README.md": short + "\n[Setting it up](setup/GUIDE.md)\n",
+            "setup/GUIDE.md": f"# Set up\n\n{PROSE}\n",
+        },
+    ):
+        indicator, available = docs_verdict(repo_factory, files)
+        assert available.outcome is Outcome.PASS, (files.keys(), available.message)
+        assert indicator.verdict is Verdict.MET
+
+
+def test_a_readme_with_install_steps_is_documentation(repo_factory):
+    readme = (
+        "# Clinic tool\n\nA tool for clinics.\n\n## Build\n\nRun ./mvnw clean install and copy the omod.\n"
+        * 2
+    )
+    indicator, available = docs_verdict(repo_factory, {"README.md": readme})
+    assert available.outcome is Outcome.PASS
+    assert indicator.verdict is Verdict.MET
+    assert finding_of(indicator, "readme_present").outcome is Outcome.FAIL  # short: a note only
+
+
+def test_a_readme_that_only_describes_is_a_question(repo_factory):
+    readme = "# Clinic tool\n\n" + "It helps clinics keep records of visits and referrals. " * 5
+    indicator, available = docs_verdict(repo_factory, {"README.md": readme})
+    assert available.outcome is Outcome.UNKNOWN
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert "Where is the documentation" in indicator.summary
+
+
+def finding_of(indicator, probe):
+    return next(f for f in indicator.findings if f.probe == probe)

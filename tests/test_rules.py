@@ -24,13 +24,15 @@ def _verdicts(
 
 def test_required_probe_failure_is_not_met_and_pass_is_met() -> None:
     verdicts = _verdicts(
-        [_finding("readme_present", Outcome.PASS), _finding("readme_install_usage", Outcome.FAIL)]
+        [_finding("readme_install_usage", Outcome.FAIL), _finding("docs_available", Outcome.FAIL)]
     )
     assert verdicts["5"] is Verdict.NOT_MET
     verdicts = _verdicts(
-        [_finding("readme_present", Outcome.PASS), _finding("readme_install_usage", Outcome.PASS)]
+        [_finding("readme_install_usage", Outcome.FAIL), _finding("docs_available", Outcome.PASS)]
     )
     assert verdicts["5"] is Verdict.MET
+    verdicts = _verdicts([_finding("docs_available", Outcome.UNKNOWN)])
+    assert verdicts["5"] is Verdict.NEEDS_ANSWER
 
 
 def test_indicators_without_evidence_need_answers_never_a_fake_met() -> None:

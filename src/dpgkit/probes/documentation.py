@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.deps.signals import data_signals, documentation_paths
+from dpgkit.evidence.documentation import DocumentationEvidence, documentation_evidence
 from dpgkit.evidence.readme import headings
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
@@ -25,17 +26,6 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"deploy|production|hosting|docker|kubernetes|helm|server setup|operations", re.I
     ),
 }
-_SITE_FILES = (
-    "mkdocs.yml", "mkdocs.yaml", "docs/conf.py", "doc/conf.py", "docs/source/conf.py",
-    ".readthedocs.yml", ".readthedocs.yaml", "docusaurus.config.js", "docusaurus.config.ts",
-    "website/docusaurus.config.js", "book.toml", "antora.yml", "docs/antora.yml",
-    "docs/.vitepress/config.ts", "docs/.vitepress/config.js", "docs/_config.yml", ".gitbook.yaml",
-    "docs/mint.json", "hugo.toml", "docs/hugo.toml",
-)  # fmt: skip
-_DOC_URL = re.compile(
-    r"https?://[\w.-]*(readthedocs\.io|gitbook\.io|github\.io|docs\.[\w.-]+|[\w.-]+/docs?\b|wiki)[^\s)>\]\"']*",
-    re.I,
-)
 _FRONT_PAGE = re.compile(
     r"/(?:index|readme|introduction|intro|overview|getting[-_]started)\.", re.I
 )
@@ -99,58 +89,106 @@ def docs_setup_topics(ctx: ProbeContext) -> Result:
     return result
 
 
-@probe("docs_site")
-def docs_site(ctx: ProbeContext) -> Result:
-    locations = [Location(path=path) for path in _SITE_FILES if ctx.inventory.get(path)]
-    pages = [p for p in documentation_paths(ctx) if "/" in p]
-    urls: list[Location] = []
-    for readme in ctx.inventory.named("readme", top_only=True)[:1]:
-        urls = ctx.find(readme, _DOC_URL, limit=3)
-    links = [loc.excerpt or "" for loc in urls]
-    suggestion = (
-        [ctx.facts.readme or "README"]
-        + [loc.path for loc in locations]
-        + [match.group(0) for text in links for match in [_DOC_URL.search(text)] if match]
-    )
-    if locations or len(pages) >= 3 or urls:
-        what = []
-        if locations:
-            what.append("a documentation site configuration")
-        if len(pages) >= 3:
-            what.append(f"{len(pages)} pages under docs/")
-        if urls:
-            what.append("links to online documentation in the README")
-        result = passed(
-            "Documentation beyond the README: " + ", ".join(what) + ".",
-            locations + urls + [Location(path=p) for p in pages[:3]],
+def _link_locations(evidence: DocumentationEvidence) -> list[Location]:
+    return [
+        Location(path=link.where.path, line=link.where.line, excerpt=link.url)
+        for link in evidence.links[:5]
+    ]
+
+
+@probe("docs_available")
+def docs_available(ctx: ProbeContext) -> Result:
+    """Documentation in any form a reviewer accepts; a failure only when there is none."""
+    evidence = ctx.derive(documentation_evidence)
+    in_repository = evidence.in_repository
+    sections = evidence.readme_sections
+    links = ", ".join(link.url for link in evidence.links[:5])
+    # Data and content are documented by their own topics (a data dictionary, how to access
+    # the content), which the type's probes check; a README beyond a title is their start.
+    readme_counts = not evidence.title_only and (sections or not _software(ctx))
+    if in_repository or readme_counts:
+        what = list(in_repository)
+        if readme_counts and not sections:
+            what.insert(0, f"{evidence.readme} ({evidence.readme_words} words)")
+        if sections:
+            what.insert(
+                0,
+                "install or usage instructions ("
+                + ", ".join(f"{loc.path}: {loc.excerpt}" for loc in sections)
+                + ")",
+            )
+        if evidence.links:
+            what.append(f"documentation online ({links})")
+        locations = sections + [
+            Location(path=path)
+            for path in [*evidence.linked, *evidence.guides, *evidence.sites, *evidence.pages][:5]
+        ]
+        result = passed("Documentation in the repository: " + "; ".join(what) + ".", locations)
+    elif evidence.links:
+        result = unknown(
+            "The documentation seems to live outside the repository: "
+            f"{links}. Confirm these links are the documentation.",
+            _link_locations(evidence),
+        )
+    elif not evidence.title_only:
+        result = unknown(
+            f"{evidence.readme} ({evidence.readme_words} words) describes the project, but no "
+            "install or usage instructions, documentation pages, guides or documentation "
+            "links were found. Where is the documentation?",
+            [Location(path=evidence.readme or "", line=1)],
         )
     else:
-        result = unknown(
-            "No documentation beyond the README was found (no docs/ pages, docs site or docs link)."
+        readme = (
+            f"{evidence.readme} has {evidence.readme_words} words"
+            if evidence.readme
+            else "there is no README"
         )
-    result.suggestions = {"documentation_links": ", ".join(dict.fromkeys(suggestion))}
-    result.items = {"documentation_links": _documentation_items(ctx, links, pages)}
+        result = failed(
+            f"No documentation was found: {readme}, and there is no documentation folder, "
+            "guide, documentation site or link to documentation."
+        )
+        return result  # nothing to pre-fill: an empty answer is the owner's to give
+    result.suggestions = {"documentation_links": ", ".join(evidence.suggestion())}
+    result.items = {"documentation_links": _documentation_items(evidence)}
     return result
 
 
-def _documentation_items(ctx: ProbeContext, links: list[str], pages: list[str]) -> list[Cited]:
-    """Where a reader finds the documentation: a linked docs site first (reviewers open
-    those most), then the README, then the docs folder's front page."""
-    items = [
-        Cited("Documentation", url=match.group(0).rstrip(".,;:"))
-        for text in links
-        for match in [_DOC_URL.search(text)]
-        if match
-    ]
-    if ctx.facts.readme:
-        items.append(Cited("README", path=ctx.facts.readme))
-    front = sorted(pages, key=lambda p: (p.count("/"), not _FRONT_PAGE.search(p), p))
+def _documentation_items(evidence: DocumentationEvidence) -> list[Cited]:
+    """Where a reader finds the documentation: linked docs sites first (reviewers open those
+    most), then the README, guides and the documentation's front page."""
+    items = [Cited("Documentation", url=link.url) for link in evidence.links]
+    if evidence.readme and not evidence.title_only:
+        items.append(Cited("README", path=evidence.readme))
+    items += [Cited("Guide", path=path) for path in [*evidence.linked, *evidence.guides][:5]]
+    front = sorted(evidence.pages, key=lambda p: (p.count("/"), not _FRONT_PAGE.search("/" + p), p))
     if front:
         items.append(Cited("Documentation", path=front[0]))
     unique: dict[str, Cited] = {}
     for item in items:
         unique.setdefault(item.url or item.path or item.title, item)
     return list(unique.values())
+
+
+@probe("docs_site")
+def docs_site(ctx: ProbeContext) -> Result:
+    evidence = ctx.derive(documentation_evidence)
+    what = []
+    if evidence.sites:
+        what.append("a documentation site configuration")
+    if evidence.pages:
+        what.append(f"{len(evidence.pages)} documentation page(s)")
+    if evidence.guides:
+        what.append(f"{len(evidence.guides)} guide document(s)")
+    if evidence.links:
+        what.append("links to online documentation")
+    if not what:
+        return unknown(
+            "No documentation beyond the README was found (no documentation pages, guides, "
+            "docs site or docs link)."
+        )
+    locations = [Location(path=p) for p in evidence.sites[:2] + evidence.guides[:2]]
+    locations += _link_locations(evidence) + [Location(path=p) for p in evidence.pages[:3]]
+    return passed("Documentation beyond the README: " + ", ".join(what) + ".", locations)
 
 
 @probe("docs_api_reference")
