@@ -230,3 +230,11 @@ def test_a_program_in_a_folder_with_its_own_license(repo_factory: Factory) -> No
     assert project(repo_factory(bundled)).status == "missing"
     reserved = {**package, "package.json": '{"name": "visits", "license": "UNLICENSED"}'}
     assert project(repo_factory(reserved)).status == "all_rights_reserved"
+
+
+def test_a_modules_manifest_is_not_the_repositorys_license(repo_factory: Factory) -> None:
+    files = {
+        **CODE,
+        "helper/pom.xml": "<project><licenses><license><name>MIT</name></license></licenses></project>",
+    }
+    assert project(repo_factory(files)).status == "missing"

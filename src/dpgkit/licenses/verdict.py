@@ -217,11 +217,11 @@ NESTED_DEPTH = 2
 
 
 def _nested_project_licenses(declarations: Declarations) -> list[Declaration]:
-    """The project's own nested license files and manifests, near the top (not tests,
-    examples, vendored or bundled code)."""
+    """The project's own nested license files near the top (not tests, examples, vendored
+    or bundled code). A nested manifest alone speaks for its module, not the repository."""
     return [
         d
-        for d in [*declarations.files, *declarations.manifests]
+        for d in declarations.files
         if d.scope == "nested"
         and d.spdx
         and d.path.count("/") <= NESTED_DEPTH
