@@ -79,13 +79,15 @@ def corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
         registry / "nominees" / "beta.json",
         {"name": "Beta", "license": [{"spdx": "Apache-2.0"}], "SDGs": [{"SDGNumber": 14}]},
     )
-    # alpha: ownership and documentation agree; the registry says it collects PII (dpgkit
-    # finds none: a disagreement); supportStandards is Unknown in the registry (not compared).
+    # alpha: ownership and documentation agree; the registry says its mandatory dependencies
+    # are restrictive (dpgkit finds none: a disagreement); it collects PII, which dpgkit finds
+    # no sign of and leaves to the owner; supportStandards is Unknown (not compared).
     write_json(
         registry / "digitalpublicgoods" / "alpha.json",
-        screening_record("Alpha", own="Yes", doc="Yes", pii="Yes", std="Unknown"),
+        screening_record("Alpha", own="Yes", doc="Yes", deps="Yes", pii="Yes", std="Unknown"),
     )
-    # beta: the registry says ownership is explicit (dpgkit finds no owner: a disagreement).
+    # beta: the registry says ownership is explicit; dpgkit finds no owner in the checkout,
+    # which is no proof against the owner, so the answer is left to them (not a 'No').
     write_json(
         registry / "digitalpublicgoods" / "beta.json",
         screening_record("Beta", own="Yes", doc="Yes", pii="No", std="Yes"),
@@ -151,19 +153,22 @@ def test_harness_tables_on_two_real_checkouts(
     assert scr.projects == 2
     rows_by_label = {r.label: r for r in scr.rows}
     own = rows_by_label["3 isOwnershipExplicit"]
-    assert (own.compared, own.agree, own.disagree, own.left_to_owner) == (2, 1, 1, 0)
-    assert own.said_no_registry_yes == 1
+    assert (own.compared, own.agree, own.disagree, own.left_to_owner) == (2, 1, 0, 1)
+    assert own.said_no_registry_yes == 0
     doc = rows_by_label["5 isDocumentationAvailable"]
-    assert (doc.compared, doc.agree, doc.agreement_answered) == (2, 2, 1.0)
-    pii = rows_by_label["9A collectsPII"]
-    assert (pii.compared, pii.agree, pii.disagree, pii.said_no_registry_yes) == (2, 1, 1, 1)
-    assert pii.agreement_answered == 0.5
+    # beta's stub README is no proof either way: its documentation is the owner's to state
+    assert (doc.compared, doc.agree, doc.left_to_owner, doc.agreement_answered) == (2, 1, 1, 1.0)
+    deps = rows_by_label["4 mandatoryDepsCreateMoreRestrictions"]
+    assert (deps.compared, deps.agree, deps.disagree, deps.said_no_registry_yes) == (2, 1, 1, 1)
+    assert deps.agreement_answered == 0.5
+    pii = rows_by_label["9A collectsPII"]  # no sign of personal data is no answer either way
+    assert (pii.compared, pii.agree, pii.disagree, pii.left_to_owner) == (2, 0, 0, 2)
     std = rows_by_label["8 supportStandards"]
     assert std.registry_unknown == 1  # alpha's registry answer is Unknown: not compared
     assert std.compared == 1
     mismatches = {(m.slug, m.label, m.ours, m.registry) for m in scr.mismatches}
-    assert ("alpha", "9A collectsPII", "No", "Yes") in mismatches
-    assert ("beta", "3 isOwnershipExplicit", "No", "Yes") in mismatches
+    assert ("alpha", "4 mandatoryDepsCreateMoreRestrictions", "No", "Yes") in mismatches
+    assert not any(m[:2] == ("beta", "3 isOwnershipExplicit") for m in mismatches)
     totals = scr.totals()
     assert totals.compared == sum(r.compared for r in scr.rows)
     assert totals.agree + totals.disagree + totals.left_to_owner == totals.compared

@@ -24,8 +24,13 @@ from dpgkit.evidence.readme import INSTALL, USAGE, headings, word_count
 from dpgkit.inventory import FileEntry
 from dpgkit.model import Location
 
-# Files in documentation folders that are tooling, not pages.
-_NOT_PAGE = re.compile(r"^(?:requirements[\w.-]*|robots|cmakelists|license|copying)\.", re.I)
+# Files that are tooling or the project's community and legal files, not documentation
+# pages (a content project's prose anywhere counts, but its code of conduct does not).
+_NOT_PAGE = re.compile(
+    r"^(?:requirements[\w.-]*|robots|cmakelists|license|copying|notice|code[-_]of[-_]conduct|"
+    r"security|privacy|changelog|changes|history|authors|contributors|codeowners)\.",
+    re.I,
+)
 # A README of fewer words than this is a title and a line at most, not documentation.
 TITLE_ONLY_WORDS = 25
 # Prose pages in a documentation folder that count as documentation of their own.
@@ -145,8 +150,9 @@ class DocumentationEvidence:
         return list(dict.fromkeys(found))[:12]
 
 
-def _in_doc_folder(entry: FileEntry) -> bool:
-    return any(DOC_FOLDER.match(part) for part in entry.path.split("/")[:-1][:4])
+def in_doc_folder(path: str) -> bool:
+    """Whether a file lies in a documentation folder (within four levels of the top)."""
+    return any(DOC_FOLDER.match(part) for part in path.split("/")[:-1][:4])
 
 
 def _clean_url(url: str) -> str:
@@ -222,7 +228,7 @@ def _doc_pages(ctx: ProbeContext) -> list[FileEntry]:
         and not entry.test
         and not _NOT_PAGE.match(entry.name)
         and entry.path != ctx.facts.readme
-        and (_in_doc_folder(entry) or (prose_anywhere and entry.suffix != ".txt"))
+        and (in_doc_folder(entry.path) or (prose_anywhere and entry.suffix != ".txt"))
     ]
 
 
@@ -282,7 +288,7 @@ def documentation_evidence(ctx: ProbeContext) -> DocumentationEvidence:
         for entry in ctx.inventory.own_files()
         if entry.suffix in GUIDE_SUFFIXES
         and not entry.test
-        and (_in_doc_folder(entry) or _GUIDE_NAME.search(entry.name))
+        and (in_doc_folder(entry.path) or _GUIDE_NAME.search(entry.name))
     ]
     evidence.sites = [
         entry.path

@@ -10,7 +10,11 @@ from urllib.parse import unquote
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
 from dpgkit.deps.signals import data_signals, documentation_paths
-from dpgkit.evidence.documentation import DocumentationEvidence, documentation_evidence
+from dpgkit.evidence.documentation import (
+    DocumentationEvidence,
+    documentation_evidence,
+    in_doc_folder,
+)
 from dpgkit.evidence.readme import headings
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
@@ -160,7 +164,10 @@ def _documentation_items(evidence: DocumentationEvidence) -> list[Cited]:
     if evidence.readme and not evidence.title_only:
         items.append(Cited("README", path=evidence.readme))
     items += [Cited("Guide", path=path) for path in [*evidence.linked, *evidence.guides][:5]]
-    front = sorted(evidence.pages, key=lambda p: (p.count("/"), not _FRONT_PAGE.search("/" + p), p))
+    front = sorted(
+        evidence.pages,
+        key=lambda p: (not in_doc_folder(p), p.count("/"), not _FRONT_PAGE.search("/" + p), p),
+    )
     if front:
         items.append(Cited("Documentation", path=front[0]))
     unique: dict[str, Cited] = {}
