@@ -1,11 +1,14 @@
-"""Project-level SDG relevance: weigh a project's own words, goal by goal.
+"""Project-level SDG relevance: one project vector from all of its own words, then goals.
 
-Input is what the project says of itself, as passages with their place (README and its
-first sections, docs index, manifest and publiccode.yml descriptions, the owner's
-answers). Output is, per goal, a score, the sentences that support it (with path and
-line), the best UN targets, whether the evidence is strong and specific, and whether the
-project presents itself as a general-purpose developer tool (which the registry does not
-accept on indirect relevance).
+Input is what the project says of itself, as passages with their place and weight (see
+``dpgkit.sdg.passages``). Each passage is scored by the project ranker
+(``dpgkit.sdg.ranking``: how likely each goal is among those its owners would list;
+Russian and Kazakh passages by the classifier's Cyrillic matcher), and the scores are
+averaged with the passages' weights into one project vector. Goals come from that vector:
+up to three, each with its evidence sentence (file, line, language), its best UN targets,
+and how sure the analysis is. Whether the project presents itself as a general-purpose
+developer tool (which the registry does not accept on indirect relevance) is decided
+apart, from its self-description.
 """
 
 from __future__ import annotations
@@ -13,17 +16,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dpgkit.sdg.classifier import SdgClassifier
-from dpgkit.sdg.text import clean, language_of, plain, sentences
+import numpy as np
+import numpy.typing as npt
 
-# Strong and specific: the project's words as a whole point to the goal with at least
-# this probability, and at least STRONG_SENTENCES of its own sentences do too.
-STRONG_SCORE = 0.6
+from dpgkit.sdg.classifier import CYRILLIC_MIXED, SdgClassifier
+from dpgkit.sdg.ranking import TECHNOLOGY, ProjectRanker, technology_share
+from dpgkit.sdg.text import clean, cyrillic_share, language_of, plain, sentences, word_count
+
+# One set of thresholds for every word the analysis uses about a goal (``confidence``):
+# "high" (strong and specific): the project vector gives the goal at least STRONG_SCORE and
+#   at least STRONG_SENTENCES of the project's own sentences are predicted for it, or an
+#   explicit claim ("SDG 3") is backed by one such sentence;
+# "medium": the project vector gives it at least MEDIUM_SCORE;
+# "low": below that (still proposed when it is the project's best goal).
+STRONG_SCORE = 0.5
+MEDIUM_SCORE = 0.3
 SENTENCE_SCORE = 0.5
 STRONG_SENTENCES = 2
-SUGGEST_SCORE = 0.25  # below this a goal is not worth suggesting
+PROPOSE_SCORE = 0.05  # the best goal is proposed from this score on
+SECOND_SHARE = 0.5  # further goals: at least this share of the best goal's score ...
+SECOND_SCORE = 0.2  # ... and at least this score
+EXPLICIT_FLOOR = 0.5  # an explicit "SDG n" claim in the project's own words
 MAX_SUGGESTIONS = 3
 MAX_SENTENCES = 300
+LENGTH_WORDS = 60  # a passage's weight grows with its length up to this many words
+KIND_SHARING = 0.75  # passages of one kind share its weight: each gets weight / count ** this
+TECHNOLOGY_DISCOUNT = 3.0  # a passage's weight shrinks by this times its technology share
 # The project's self-description: what decides whether it presents itself as a tool.
 SELF_DESCRIPTION_WORDS = 120
 
@@ -77,12 +95,13 @@ DEVELOPER_TOOL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 @dataclass
 class Passage:
-    """Words of the project with where they come from."""
+    """Words of the project with where they come from and how much they speak for it."""
 
-    source: str  # "readme", "description", "publiccode", "docs", "answers"
+    source: str  # "readme", "readme-intro", "description", "publiccode", "app", "locale", ...
     path: str
     line: int | None
     text: str
+    weight: float = 1.0
 
 
 @dataclass
@@ -91,14 +110,16 @@ class Support:
     path: str
     line: int | None
     score: float
+    language: str = "en"  # "en", "ru" or "kk"
 
 
 @dataclass
 class GoalEvidence:
     sdg: int
-    score: float
+    score: float  # the project vector's score for the goal
     strong: bool
     explicit: bool
+    confidence: str = "low"  # "high", "medium" or "low" (see the thresholds above)
     targets: list[str] = field(default_factory=list)
     support: list[Support] = field(default_factory=list)
 
@@ -113,14 +134,20 @@ class DeveloperTool:
 
 @dataclass
 class Relevance:
-    goals: list[GoalEvidence]  # suggested goals, best first
+    goals: list[GoalEvidence]  # proposed goals, best first (at most MAX_SUGGESTIONS)
     developer_tool: DeveloperTool | None
     language: str  # "en", "ru", "kk" (the language of the goal/target texts to show)
     words: int
+    ranking: list[tuple[int, float]] = field(default_factory=list)  # all 17, best first
+    sources: dict[str, int] = field(default_factory=dict)  # passages read, by kind
 
     @property
     def strong(self) -> list[GoalEvidence]:
         return [goal for goal in self.goals if goal.strong]
+
+    @property
+    def confidence(self) -> str:
+        return self.goals[0].confidence if self.goals else "low"
 
 
 def _sentences_with_place(passages: list[Passage]) -> list[Support]:
@@ -136,7 +163,7 @@ def _sentences_with_place(passages: list[Passage]) -> list[Support]:
                     if probe and all(word in raw for word in probe[:2]):
                         line = passage.line + offset
                         break
-            found.append(Support(sentence, passage.path, line, 0.0))
+            found.append(Support(sentence, passage.path, line, 0.0, language_of(sentence)))
             if len(found) >= MAX_SENTENCES:
                 return found
     return found
@@ -161,54 +188,145 @@ def developer_tool(passages: list[Passage]) -> DeveloperTool | None:
     return None
 
 
-def assess_relevance(classifier: SdgClassifier, passages: list[Passage]) -> Relevance:
-    """Weigh the passages (the more central ones first) into per-goal evidence."""
+def passage_scores(
+    classifier: SdgClassifier, ranker: ProjectRanker, texts: list[str]
+) -> npt.NDArray[np.float64]:
+    """(N, 17) goal scores of prepared texts: the ranker's, or the Cyrillic matcher's."""
+    scores = ranker.probabilities(classifier, texts)
+    cyrillic = [row for row, text in enumerate(texts) if cyrillic_share(text) >= CYRILLIC_MIXED]
+    if cyrillic:
+        read = classifier.classify_many([texts[row] for row in cyrillic])
+        for row, result in zip(cyrillic, read, strict=True):
+            matched = np.array([result.scores[goal] for goal in range(1, 18)])
+            if result.language == "cyrillic":
+                scores[row] = matched
+            else:
+                scores[row] = np.maximum(scores[row], matched)
+    return scores
+
+
+def passage_weights(
+    passages: list[Passage], texts: list[str], scores: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """How much each passage counts in the project vector.
+
+    Its kind's weight (``Passage.weight``), shared among the passages of that kind (so
+    twenty README sections do not outvote the description), growing a little with its
+    length, shrinking with its share of technology words, and times how decided it is
+    (its best goal's score above its median one: a passage that leans nowhere adds little).
+    """
+    kinds: dict[str, int] = {}
+    for passage in passages:
+        kinds[passage.source] = kinds.get(passage.source, 0) + 1
+    weights = []
+    for passage, text, row in zip(passages, texts, scores, strict=True):
+        words = word_count(text)
+        weight = passage.weight / kinds[passage.source] ** KIND_SHARING
+        weight *= 0.5 + 0.5 * min(words, LENGTH_WORDS) / LENGTH_WORDS
+        weight *= min(1.0, max(0.1, 1.0 - TECHNOLOGY_DISCOUNT * technology_share(text)))
+        weight *= max(float(row.max() - np.median(row)), 1e-3)
+        weights.append(weight)
+    return np.array(weights)
+
+
+def project_vector(
+    classifier: SdgClassifier, ranker: ProjectRanker, passages: list[Passage]
+) -> npt.NDArray[np.float64]:
+    """The passages' goal scores averaged with their weights into one vector of 17."""
+    texts = [plain(clean(passage.text)) for passage in passages]
+    kept = [row for row, text in enumerate(texts) if word_count(text) >= 1]
+    if not kept:
+        return np.zeros(17)
+    scores = passage_scores(classifier, ranker, [texts[row] for row in kept])
+    weights = passage_weights([passages[row] for row in kept], [texts[row] for row in kept], scores)
+    vector: npt.NDArray[np.float64] = (weights[:, None] * scores).sum(axis=0) / weights.sum()
+    return vector
+
+
+def _technology_only(
+    classifier: SdgClassifier, ranker: ProjectRanker, whole: str, vector: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """SDG 9 or 17 first only when the words without technology words still point there."""
+    best = int(np.argmax(vector)) + 1
+    if best not in {9, 17} or cyrillic_share(whole) >= 1 - CYRILLIC_MIXED:
+        return vector
+    purpose = TECHNOLOGY.sub(" ", plain(clean(whole)))
+    if word_count(purpose) < 3:
+        return vector
+    again = ranker.probabilities(classifier, [purpose])[0]
+    if best in [int(g) + 1 for g in np.argsort(-again)[:3]]:
+        return vector
+    adjusted = vector.copy()
+    runner_up = float(np.sort(vector)[-2])
+    adjusted[best - 1] = runner_up * 0.99
+    return adjusted
+
+
+def _confidence(score: float, strong: bool) -> str:
+    if strong:
+        return "high"
+    return "medium" if score >= MEDIUM_SCORE else "low"
+
+
+def assess_relevance(
+    classifier: SdgClassifier, passages: list[Passage], ranker: ProjectRanker
+) -> Relevance:
+    """One project vector from the weighted passages, then up to three goals with evidence."""
     whole = "\n\n".join(passage.text for passage in passages)
     language = language_of(whole)
-    document = classifier.classify(whole, explain=True)
+    sources: dict[str, int] = {}
+    for passage in passages:
+        sources[passage.source] = sources.get(passage.source, 0) + 1
+    vector = project_vector(classifier, ranker, passages)
+    explicit = {int(number) for number in _EXPLICIT.findall(whole) if 1 <= int(number) <= 17}
+    for goal in explicit:
+        vector[goal - 1] = max(vector[goal - 1], EXPLICIT_FLOOR)
+    if vector.any():
+        vector = _technology_only(classifier, ranker, whole, vector)
+    ranking = sorted(((g + 1, float(vector[g])) for g in range(17)), key=lambda item: -item[1])
     support = _sentences_with_place(passages)
     per_sentence = classifier.classify_many([item.sentence for item in support]) if support else []
-    explicit = {int(number) for number in _EXPLICIT.findall(whole) if 1 <= int(number) <= 17}
+    document = classifier.classify(whole, explain=True) if vector.any() else None
+    top = ranking[0][1] if ranking else 0.0
     goals: list[GoalEvidence] = []
-    for result in document.goals:
-        backing = [
-            Support(item.sentence, item.path, item.line, scored.scores[result.sdg])
-            for item, scored in zip(support, per_sentence, strict=True)
-            if scored.scores[result.sdg] >= SENTENCE_SCORE and result.sdg in scored.predicted
-        ]
-        backing.sort(key=lambda item: -item.score)
-        claimed = result.sdg in explicit
-        score = result.score
-        strong = (score >= STRONG_SCORE and len(backing) >= STRONG_SENTENCES) or (
-            claimed and score >= SUGGEST_SCORE and len(backing) >= 1
-        )
-        if score < SUGGEST_SCORE and not claimed:
+    for rank, (sdg, score) in enumerate(ranking[:MAX_SUGGESTIONS]):
+        claimed = sdg in explicit
+        if rank == 0 and score < PROPOSE_SCORE and not claimed:
+            break
+        if rank > 0 and not claimed and (score < SECOND_SCORE or score < SECOND_SHARE * top):
             continue
-        if not backing and result.evidence:
-            # No single sentence decides alone; the classifier's best sentences still help.
-            backing = [Support(sentence, "", None, score) for sentence in result.evidence[:2]]
-            backing = [_place(item, support) for item in backing]
+        scored = [
+            Support(item.sentence, item.path, item.line, result.scores[sdg], item.language)
+            for item, result in zip(support, per_sentence, strict=True)
+        ]
+        backing = [
+            item
+            for item, result in zip(scored, per_sentence, strict=True)
+            if item.score >= SENTENCE_SCORE and sdg in result.predicted
+        ]
+        strong = (score >= STRONG_SCORE and len(backing) >= STRONG_SENTENCES) or (
+            claimed and len(backing) >= 1
+        )
+        if not backing and scored:
+            # No sentence is predicted for it alone: the one that speaks most of it.
+            backing = [max(scored, key=lambda item: item.score)]
+        backing.sort(key=lambda item: -item.score)
         goals.append(
             GoalEvidence(
-                sdg=result.sdg,
+                sdg=sdg,
                 score=score,
                 strong=strong,
                 explicit=claimed,
-                targets=result.targets[:3],
+                confidence=_confidence(score, strong),
+                targets=document.goal(sdg).targets[:3] if document else [],
                 support=backing[:3],
             )
         )
-    goals.sort(key=lambda goal: (-goal.strong, -goal.score))
     return Relevance(
-        goals=goals[:MAX_SUGGESTIONS],
+        goals=goals,
         developer_tool=developer_tool(passages),
         language=language,
         words=len(whole.split()),
+        ranking=ranking if vector.any() else [],
+        sources=sources,
     )
-
-
-def _place(item: Support, known: list[Support]) -> Support:
-    for candidate in known:
-        if candidate.sentence == item.sentence:
-            return Support(item.sentence, candidate.path, candidate.line, item.score)
-    return item
