@@ -135,10 +135,14 @@ def test_pages_in_three_languages(
     assert sdg_name in html
     detail = client.get(f"{prefix}/goods/aam-digital/").content.decode()
     assert sdg_name in detail
-    # The switcher links to the same page in each language, keeping the query.
-    assert 'href="/ru/?sdg=4" hreflang="ru"' in html
-    assert 'href="/kk/?sdg=4" hreflang="kk"' in html
-    assert 'href="/?sdg=4" hreflang="en"' in html
+    # The same page in each language, keeping the query; the switcher goes there through
+    # /language/<code>/, which remembers the choice (tests/web/test_languages.py).
+    assert '<link rel="alternate" hreflang="ru" href="/ru/?sdg=4">' in html
+    assert '<link rel="alternate" hreflang="kk" href="/kk/?sdg=4">' in html
+    assert '<link rel="alternate" hreflang="en" href="/?sdg=4">' in html
+    assert 'href="/language/ru/?next=%2Fru%2F%3Fsdg%3D4" hreflang="ru"' in html
+    assert 'href="/language/kk/?next=%2Fkk%2F%3Fsdg%3D4" hreflang="kk"' in html
+    assert 'href="/language/en/?next=%2F%3Fsdg%3D4" hreflang="en"' in html
 
 
 def test_exports_download_every_record(client: Any) -> None:

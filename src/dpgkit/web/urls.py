@@ -1,4 +1,5 @@
-"""Top-level URLs: the API and exports (language-neutral), pages under /, /ru/ and /kk/."""
+"""Top-level URLs: the API, exports and the language switcher (language-neutral), pages
+under /, /ru/ and /kk/; error pages styled and translated (``dpgkit.web.errors``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from dpgkit.web.registry.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("export/dpg-registry.<str:format_name>", views.export, name="export"),
+    # The language switcher: remembers the choice, then shows the page in that language.
+    path("language/<str:code>/", views.choose_language, name="choose_language"),
     *i18n_patterns(
         path("", include("dpgkit.web.registry.urls")),
         path("accounts/", include("dpgkit.web.accounts.urls")),
@@ -18,3 +21,7 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+handler400 = "dpgkit.web.errors.bad_request"
+handler403 = "dpgkit.web.errors.permission_denied"
+handler500 = "dpgkit.web.errors.server_error"

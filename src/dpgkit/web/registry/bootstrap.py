@@ -12,7 +12,7 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 
 from dpgkit.web.registry.sources import bundled_snapshot
-from dpgkit.web.registry.store import ImportReport, import_items
+from dpgkit.web.registry.store import ImportReport, import_items, refresh_search_terms
 
 
 def migrate() -> None:
@@ -52,5 +52,8 @@ def collect_static() -> None:
 def prepare() -> ImportReport | None:
     migrate()
     report = load_snapshot_if_empty()
+    if report is None:
+        # Translations may have changed since the records were stored (a new version).
+        refresh_search_terms()
     collect_static()
     return report

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 
 from dpgkit.web.registry.export import ExportFormat
@@ -18,11 +19,16 @@ def site(request: HttpRequest) -> dict[str, Any]:
     languages = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(request.path, code)
+        url = f"{url}?{query}" if query else url
         languages.append(
             {
                 "code": code,
                 "name_local": get_language_info(code)["name_local"],
-                "url": f"{url}?{query}" if query else url,
+                "url": url,
+                # The switcher's link remembers the choice on the way (registry.languages).
+                "choose_url": reverse("choose_language", args=[code])
+                + "?"
+                + urlencode({"next": url}),
                 "current": code == current,
             }
         )

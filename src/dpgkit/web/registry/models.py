@@ -33,6 +33,9 @@ class Good(models.Model):
     # and PostgreSQL builds its weighted tsvector from the columns (see migration 0002).
     aliases_text = models.TextField(blank=True)
     search_document = models.TextField(blank=True)
+    # Names of the record's SDGs, sectors and types in every interface language, case-folded
+    # (vocabulary.search_terms): a search in Russian or Kazakh finds the record by them.
+    search_terms = models.TextField(blank=True, default="")
     # The record's JSON text with its own key order (a JSONField on PostgreSQL is jsonb,
     # which reorders keys); the API and exports pass it through without re-encoding.
     record_json = models.TextField()

@@ -1,9 +1,11 @@
 """Search, filters and sorting of goods: one implementation behind the list page and the API.
 
 Full-text search uses PostgreSQL's tsvector (a generated, GIN-indexed column weighting name over
-aliases over description; see migration 0002) with prefix matching of every word. On SQLite
-the fallback requires every word to occur in the case-folded name + aliases + description and
-ranks exact and leading name matches first, which is sound for registries of this size.
+aliases over description over the translated names of the record's SDGs, sectors and types;
+migrations 0002 and 0003) with prefix matching of every word, and Russian stems for the
+translated names. On SQLite the fallback requires every word to occur in the case-folded name +
+aliases + description or in the translated names, and ranks exact and leading name matches
+first, which is sound for registries of this size.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.db.models import (
     FloatField,
     IntegerField,
     Max,
+    Q,
     QuerySet,
     Value,
     When,
@@ -125,26 +128,32 @@ def search_goods(query: GoodsQuery) -> QuerySet[Good]:
 
 
 def _postgres_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
-    # Words are \w+ only, so ':*' and '&' are the only tsquery syntax in the string; the
-    # string itself still goes in as a parameter.
-    tsquery = " & ".join(f"{word}:*" for word in words)
-    matches = RawSQL(
-        "registry_good.search_tsv @@ to_tsquery('simple', %s)",
-        (tsquery,),
-        output_field=BooleanField(),
+    # Each word matches as a prefix of any word ('simple') or by its Russian stem (the
+    # translated SDG, sector and type names; migration 0003); every word must match. Words
+    # are \w+ only, so ':*' is the only tsquery syntax added; words go in as parameters.
+    per_word = "(to_tsquery('simple', %s) || plainto_tsquery('russian', %s))"
+    tsquery = " && ".join([per_word] * len(words))
+    params: list[str] = []
+    for word in words:
+        params.extend([f"{word}:*", word])
+    # The SQL text is one constant fragment repeated; every value is a parameter.
+    matches = RawSQL(  # noqa: S611
+        f"registry_good.search_tsv @@ ({tsquery})", tuple(params), output_field=BooleanField()
     )
     return goods.filter(matches).annotate(
-        rank=RawSQL(
-            "ts_rank(registry_good.search_tsv, to_tsquery('simple', %s))",
-            (tsquery,),
+        rank=RawSQL(  # noqa: S611
+            f"ts_rank(registry_good.search_tsv, {tsquery})",
+            tuple(params),
             output_field=FloatField(),
         )
     )
 
 
 def _fallback_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
+    # Both columns are case-folded by Python when stored, and so are the words: SQLite's own
+    # LIKE folds ASCII letters only, so Cyrillic matches in any case this way too.
     for word in words:
-        goods = goods.filter(search_document__contains=word)
+        goods = goods.filter(Q(search_document__contains=word) | Q(search_terms__contains=word))
     phrase = " ".join(words)
     return goods.annotate(
         rank=Case(

@@ -13,6 +13,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from dpgkit.web.registry.vocabulary import country_label
+
 INDICATOR_TITLES: dict[str, Promise] = {
     "1": _("Relevance to Sustainable Development Goals"),
     "2": _("Use of an approved open license"),
@@ -181,6 +183,9 @@ def screening_sections(record: dict[str, Any]) -> list[Section]:
     for path, value in _leaves({k: v for k, v in record.items() if k != "name"}, ""):
         position, indicator, label = known.get(path, (len(FIELDS), "other", path))
         answer = _answer(label, value)
+        if answer is not None and path.endswith("Countries"):
+            answer.items = [country_label(item) for item in answer.items]
+            answer.from_record = False  # names in the page's language (vocabulary)
         if answer is not None:
             found[indicator].append((position, answer))
     return [

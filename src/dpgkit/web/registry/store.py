@@ -29,6 +29,7 @@ from dpgkit.web.registry.sources import (
     canonical_json,
     record_text,
 )
+from dpgkit.web.registry.vocabulary import search_terms
 
 
 class Status(StrEnum):
@@ -132,6 +133,7 @@ def _save_nominee(slug: str, record: dict[str, Any], stored: tuple[int, str] | N
         stage=str(record.get("stage", "")),
         aliases_text=" ".join(aliases),
         search_document=" ".join([name, *aliases, description]).casefold(),
+        search_terms=search_terms(record),
         record_json=record_text(record),
         record_sha256=digest,
     ).save(force_insert=stored is None)
@@ -212,3 +214,16 @@ def facet_values(nominee: dict[str, Any], screening: dict[str, Any] | None) -> s
         if isinstance(country, str) and country.strip():
             values.add((FacetKind.COUNTRY, country.strip()[:300]))
     return values
+
+
+def refresh_search_terms() -> int:
+    """Recompute every good's translated search terms (after the translations changed);
+    only rows whose terms differ are written. Returns how many were."""
+    changed = []
+    for good in Good.objects.only("pk", "record_json", "search_terms").iterator():
+        terms = search_terms(good.record)
+        if terms != good.search_terms:
+            good.search_terms = terms
+            changed.append(good)
+    Good.objects.bulk_update(changed, ["search_terms"], batch_size=500)
+    return len(changed)

@@ -6,29 +6,30 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from dpgkit.web.registry.export import CONTENT_TYPES, ExportFormat, stream_export
+from dpgkit.web.registry.languages import LANGUAGE_CODES, localised_next
 from dpgkit.web.registry.models import FacetKind, Good, Stage
 from dpgkit.web.registry.query import GoodsQuery, Sort, facet_options, search_goods, stage_options
 from dpgkit.web.registry.screening import screening_sections
 from dpgkit.web.registry.sdg import sdg_short_name
+from dpgkit.web.registry.vocabulary import country_label, sector_label, type_label
 
 SORT_LABELS = {
     Sort.RELEVANCE: _("Relevance"),
     Sort.NAME: _("Name (A to Z)"),
     Sort.NAME_DESC: _("Name (Z to A)"),
     Sort.UPDATED: _("Recently updated"),
-}
-TYPE_LABELS = {
-    "software": _("Software"),
-    "data": _("Data"),
-    "content": _("Content"),
-    "standard": _("Standard"),
-    "aimodel": _("AI model"),
 }
 ORG_TYPE_LABELS = {
     "owner": _("Owner"),
@@ -39,11 +40,23 @@ ORG_TYPE_LABELS = {
 
 
 def facet_label(kind: str, value: str) -> str:
+    """A filter value as the page shows it, in the page's language."""
     if kind == FacetKind.SDG:
         return f"{value}. {sdg_short_name(value)}"
     if kind == FacetKind.TYPE:
-        return str(TYPE_LABELS.get(value, value))
+        return type_label(value)
+    if kind == FacetKind.SECTOR:
+        return sector_label(value)
+    if kind == FacetKind.COUNTRY:
+        return country_label(value)
     return value
+
+
+def _options(kind: FacetKind, counted: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
+    options = [(value, facet_label(kind, value), count) for value, count in counted]
+    if kind in (FacetKind.SECTOR, FacetKind.COUNTRY):  # alphabetical in the page's language
+        options.sort(key=lambda option: (option[1].casefold(), option[0]))
+    return options
 
 
 def _filter_fields(query: GoodsQuery) -> list[dict[str, Any]]:
@@ -62,9 +75,7 @@ def _filter_fields(query: GoodsQuery) -> list[dict[str, Any]]:
                 "name": kind.value,
                 "label": labels[kind],
                 "selected": query.facet_filters[kind],
-                "options": [
-                    (value, facet_label(kind, value), count) for value, count in options[kind.value]
-                ],
+                "options": _options(kind, options[kind.value]),
             }
         )
     fields.insert(
@@ -115,7 +126,7 @@ def _card(good: Good) -> dict[str, Any]:
         "description": good.description,
         "stage": good.stage,
         "stage_label": Stage(good.stage).label if good.stage in Stage.values else good.stage,
-        "types": [TYPE_LABELS.get(str(t), str(t)) for t in record.get("type", [])],
+        "types": [type_label(str(t)) for t in record.get("type", [])],
         "sdgs": [
             (int(item["SDGNumber"]), sdg_short_name(int(item["SDGNumber"])))
             for item in record.get("SDGs", [])
@@ -161,7 +172,7 @@ def good_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if isinstance(org, dict)
         ],
         "repositories": [r for r in record.get("repositories", []) if isinstance(r, dict)],
-        "sectors": [str(s) for s in record.get("sectors", [])],
+        "sectors": [sector_label(str(s)) for s in record.get("sectors", [])],
         "sections": screening_sections(screening.record) if screening is not None else [],
     }
     return render(request, "registry/good_detail.html", context)
@@ -175,4 +186,24 @@ def export(request: HttpRequest, format_name: str) -> StreamingHttpResponse:
         raise Http404("unknown export format") from None
     response = StreamingHttpResponse(stream_export(format_), content_type=CONTENT_TYPES[format_])
     response["Content-Disposition"] = f'attachment; filename="dpg-registry.{format_.value}"'
+    return response
+
+
+@require_safe
+def choose_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The switcher's links: remember the choice (it wins over Accept-Language from then on)
+    and go to the page in that language."""
+    if code not in LANGUAGE_CODES:
+        raise Http404("unknown language")
+    response = HttpResponseRedirect(localised_next(request, request.GET.get("next"), code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite="Lax",  # as settings.LANGUAGE_COOKIE_SAMESITE
+    )
     return response

@@ -74,6 +74,7 @@ from dpgkit.web.review.records import (
     publishable,
 )
 from dpgkit.web.review.renewal import renewal_diff
+from dpgkit.web.review.words import indicator_title
 
 INDICATOR_LINES = [spec.id for spec in load_standard().indicators]
 
@@ -249,7 +250,7 @@ def _indicator_views(submission: Submission, assessment: Assessment | None) -> l
         views.append(
             {
                 "id": spec.id,
-                "title": spec.title,
+                "title": indicator_title(spec.id, spec.title),
                 "result": result,
                 "answers": answers,
                 "screening": section,

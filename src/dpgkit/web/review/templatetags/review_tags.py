@@ -2,10 +2,15 @@ from __future__ import annotations
 
 from django import template
 
+from dpgkit.web.review import words
 from dpgkit.web.review.models import Notification
 from dpgkit.web.review.notify import link_of, text_of
 
 register = template.Library()
+register.filter("verdict_label", words.verdict_label)
+register.filter("outcome_label", words.outcome_label)
+register.filter("change_label", words.change_label)
+register.filter("indicator_title", words.indicator_title)
 
 
 @register.simple_tag
