@@ -62,6 +62,15 @@ def _print_missing(console: Console, title: str, facts: list[MissingFact]) -> No
         console.print(Text(f"      {fact.text}"), soft_wrap=True)
 
 
+def _from_evidence(nomination: Nomination, fact: MissingFact) -> bool:
+    """A required fact the records hold the scan's proposal for (the SDGs): see provenance."""
+    fields = nomination.provenance.fields.get(fact.record, {})
+    return any(
+        pointer.startswith(fact.field + "/") and source.source is Source.EVIDENCE
+        for pointer, source in fields.items()
+    )
+
+
 def _sources_line(nomination: Nomination) -> Text:
     counts = Counter(
         source.source
@@ -155,8 +164,12 @@ def nominate_command(
     for file in written:
         console.print(f"wrote {file}", highlight=False)
     console.print(_sources_line(nomination), soft_wrap=True)
-    if required:
-        _print_missing(console, "Written as Unknown (required)", required)
+    proposed = [fact for fact in required if _from_evidence(nomination, fact)]
+    unknown = [fact for fact in required if fact not in proposed]
+    if unknown:
+        _print_missing(console, "Written as Unknown (required)", unknown)
+    if proposed:
+        _print_missing(console, "Written from the scan's proposal, to confirm (required)", proposed)
     if nomination.missing_recommended:
         _print_missing(console, "Recommended, not answered", nomination.missing_recommended)
     problems = schema_problems(nomination)

@@ -40,7 +40,7 @@ NOMINEE, SCREENING = RecordKind.NOMINEE.value, RecordKind.SCREENING.value
 CONFIDENCE_SUGGESTION = 0.7  # a probe's suggested answer, meant for the owner to confirm
 CONFIDENCE_VERDICT = 0.8  # implied by an indicator verdict that the probes settled
 CONFIDENCE_FACT = 0.6  # project facts (name from a manifest, README or folder)
-SDG_MIN_SCORE = 0.5  # SDG classifier entries below this are not proposed
+SDG_MIN_SCORE = 0.25  # the scan's goals after its best one are proposed from this score
 SDG_MAX_PROPOSED = 3
 # At most this many entries the scan found go into a field; the rest stay in the provenance.
 MAX_LINKED_ENTRIES = 4  # steps and documents, each with a link
@@ -679,14 +679,21 @@ class _Builder:
             if evidence_text is None:
                 self.lack(NOMINEE, "/SDGs/0/evidenceText", "1.sdg_evidence", False, None, False)
             return entries
+        # No owner answer: the scan's proposal (best goal always, others above the bar),
+        # marked as such in the provenance file. 1.sdgs stays a required question, so the
+        # records are written this way only with --allow-incomplete, and they validate.
         ranked = sorted(self.assessment.sdgs, key=lambda entry: -entry.score)
-        for found in [e for e in ranked if e.score >= SDG_MIN_SCORE][:SDG_MAX_PROPOSED]:
+        proposed = [e for i, e in enumerate(ranked) if i == 0 or e.score >= SDG_MIN_SCORE]
+        if proposed:
+            self.lack(NOMINEE, "/SDGs", "1.sdgs", True, None, False)
+        for found in proposed[:SDG_MAX_PROPOSED]:
             pointer = f"/SDGs/{len(entries)}"
             source = FieldSource(
                 source=Source.EVIDENCE,
                 question="1.sdgs",
                 confidence=round(min(found.score, 1.0), 3),
-                note="proposed by the SDG relevance analysis; confirm it in the answers file",
+                note="proposed by the scan's SDG relevance analysis, not confirmed by the "
+                "owner; confirm or replace it in the answers file (1.sdgs)",
                 evidence=[EvidenceRef(text=text) for text in found.evidence[:5]],
             )
             entry = {
@@ -719,8 +726,8 @@ class _Builder:
                         )
                     }
                 )
-        if not entries:
-            self.lack(NOMINEE, "/SDGs", "1.sdgs", True, None)
+        # Still the owner's question: required, whether a suggestion filled it or not.
+        self.lack(NOMINEE, "/SDGs", "1.sdgs", True, None, written=not entries)
         return entries
 
     def types(self) -> list[str]:

@@ -13,7 +13,7 @@ from dpgkit.analysis.probe import Result, failed, passed, unknown
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
 from dpgkit.sdg import load_classifier
-from dpgkit.sdg.passages import relevance
+from dpgkit.sdg.passages import declared_sdgs, relevance
 from dpgkit.sdg.project import Relevance
 
 
@@ -59,47 +59,94 @@ def _locations(found: Relevance, strong_only: bool) -> list[Location]:
 def _summary(found: Relevance, strong_only: bool) -> str:
     goals = [g for g in found.goals if g.strong or not strong_only]
     return "; ".join(
-        f"SDG {g.sdg} {_goal_name(g.sdg, 'en')} (score {g.score:.2f}"
+        f"SDG {g.sdg} {_goal_name(g.sdg, 'en')} (score {g.score:.2f}, {g.confidence} confidence"
         + (f", targets {', '.join(g.targets[:2])}" if g.targets else "")
         + ")"
         for g in goals
     )
 
 
+def _data(found: Relevance, declared: list[int]) -> dict[str, Any]:
+    return {
+        "sdgs": [
+            {
+                "sdg": g.sdg,
+                "score": round(g.score, 4),
+                "strong": g.strong,
+                "confidence": g.confidence,
+                "targets": g.targets,
+                "evidence": [
+                    {
+                        "sentence": item.sentence,
+                        "path": item.path,
+                        "line": item.line,
+                        "language": item.language,
+                    }
+                    for item in g.support[:1]
+                ],
+            }
+            for g in found.goals
+        ],
+        "declared": declared,
+        "confidence": found.confidence,
+        "language": found.language,
+        "sources": found.sources,
+    }
+
+
+def _declared_note(found: Relevance, declared: list[int]) -> str:
+    """The owner's goals (which win) beside the scan's proposal."""
+    if not declared:
+        return ""
+    proposed = ", ".join(f"SDG {g.sdg} ({g.confidence})" for g in found.goals) or "none"
+    return (
+        f" The owner declares {', '.join(f'SDG {n}' for n in declared)}, which the "
+        f"nomination uses; the scan proposes {proposed}."
+    )
+
+
 @probe("sdg_relevance")
 def sdg_relevance(ctx: ProbeContext) -> Result:
     found = ctx.derive(relevance)
-    data: dict[str, Any] = {
-        "sdgs": [
-            {"sdg": g.sdg, "score": g.score, "strong": g.strong, "targets": g.targets}
-            for g in found.goals
-        ],
-        "language": found.language,
-    }
+    declared = declared_sdgs(ctx)
+    data = _data(found, declared)
+    note = _declared_note(found, declared)
     if found.words == 0:
-        result = unknown(
+        return unknown(
             "The project says nothing of itself yet (no README, description or answers), "
-            "so no SDG can be recognised.",
+            "so no SDG can be recognised." + note,
             **data,
         )
-        return result
+    # One set of words for one set of thresholds (dpgkit.sdg.project): high confidence is
+    # "strong and specific", medium "points to", low "weak"; a goal is never called weak
+    # with a medium or high score.
     if found.strong:
         result = passed(
-            f"Strong, specific evidence in the project's own words: {_summary(found, True)}.",
+            f"Strong, specific evidence in the project's own words: {_summary(found, True)}."
+            + note,
             _locations(found, True),
+            **data,
+        )
+    elif found.goals and found.confidence == "medium":
+        result = unknown(
+            f"The project's words point to {_summary(found, False)}, but fewer than two of "
+            "its own sentences say so specifically. The suggested answers below start from "
+            "the sentences found." + note,
+            _locations(found, False),
             **data,
         )
     elif found.goals:
         result = unknown(
             "The SDG evidence is weak: the project's words lean towards "
-            f"{_summary(found, False)}, but not strongly and specifically enough. "
-            "The suggested answers below start from the sentences found.",
+            f"{_summary(found, False)}. The suggested answers below start from the "
+            "sentences found." + note,
             _locations(found, False),
             **data,
         )
     else:
         result = unknown(
-            "No Sustainable Development Goal stands out in the project's own words.", **data
+            "No Sustainable Development Goal stands out in the project's own words." + note,
+            **data,
         )
     result.suggestions = _suggestions(found)
     return result

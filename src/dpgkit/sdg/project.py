@@ -40,6 +40,7 @@ EXPLICIT_FLOOR = 0.5  # an explicit "SDG n" claim in the project's own words
 MAX_SUGGESTIONS = 3
 MAX_SENTENCES = 300
 LENGTH_WORDS = 60  # a passage's weight grows with its length up to this many words
+PURPOSE_WORDS = 5  # content words left without technology words that can make a purpose
 KIND_SHARING = 0.75  # passages of one kind share its weight: each gets weight / count ** this
 TECHNOLOGY_DISCOUNT = 3.0  # a passage's weight shrinks by this times its technology share
 # The project's self-description: what decides whether it presents itself as a tool.
@@ -243,19 +244,73 @@ def project_vector(
     return vector
 
 
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "that",
+        "the",
+        "this",
+        "to",
+        "we",
+        "with",
+        "which",
+        "who",
+        "will",
+        "can",
+        "other",
+        "your",
+        "you",
+        "all",
+        "any",
+        "more",
+        "most",
+        "into",
+        "their",
+        "them",
+        "they",
+    ]
+)
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for word in re.findall(r"[^\W\d_]{3,}", text) if word.lower() not in _STOP)
+
+
 def _technology_only(
     classifier: SdgClassifier, ranker: ProjectRanker, whole: str, vector: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
-    """SDG 9 or 17 first only when the words without technology words still point there."""
+    """SDG 9 or 17 first only when the words left without technology words still point there.
+
+    The project's name and a handful of words are not a purpose: with fewer than
+    PURPOSE_WORDS content words left, technology words were all there was.
+    """
     best = int(np.argmax(vector)) + 1
     if best not in {9, 17} or cyrillic_share(whole) >= 1 - CYRILLIC_MIXED:
         return vector
     purpose = TECHNOLOGY.sub(" ", plain(clean(whole)))
-    if word_count(purpose) < 3:
-        return vector
-    again = ranker.probabilities(classifier, [purpose])[0]
-    if best in [int(g) + 1 for g in np.argsort(-again)[:3]]:
-        return vector
+    if _content_words(purpose) >= PURPOSE_WORDS:
+        again = ranker.probabilities(classifier, [purpose])[0]
+        if best in [int(g) + 1 for g in np.argsort(-again)[:3]]:
+            return vector
     adjusted = vector.copy()
     runner_up = float(np.sort(vector)[-2])
     adjusted[best - 1] = runner_up * 0.99
