@@ -40,6 +40,7 @@ EXPLICIT_FLOOR = 0.5  # an explicit "SDG n" claim in the project's own words
 MAX_SUGGESTIONS = 3
 MAX_SENTENCES = 300
 LENGTH_WORDS = 60  # a passage's weight grows with its length up to this many words
+PASSAGE_WORDS = 4  # a passage shorter than this counts only when nothing longer exists
 PURPOSE_WORDS = 5  # content words left without technology words that can make a purpose
 KIND_SHARING = 0.75  # passages of one kind share its weight: each gets weight / count ** this
 TECHNOLOGY_DISCOUNT = 3.0  # a passage's weight shrinks by this times its technology share
@@ -235,7 +236,10 @@ def project_vector(
 ) -> npt.NDArray[np.float64]:
     """The passages' goal scores averaged with their weights into one vector of 17."""
     texts = [plain(clean(passage.text)) for passage in passages]
-    kept = [row for row, text in enumerate(texts) if word_count(text) >= 1]
+    # A name or a label alone is not a purpose: passages of PASSAGE_WORDS words or more
+    # count, shorter ones only when there is nothing else.
+    kept = [row for row, text in enumerate(texts) if word_count(text) >= PASSAGE_WORDS]
+    kept = kept or [row for row, text in enumerate(texts) if word_count(text) >= 1]
     if not kept:
         return np.zeros(17)
     scores = passage_scores(classifier, ranker, [texts[row] for row in kept])
