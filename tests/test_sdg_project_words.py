@@ -243,3 +243,24 @@ def test_nomination_takes_the_scan_proposal_only_with_allow_incomplete(
     assert "not confirmed by the owner" in field["note"]
     missing = {fact["question"] for fact in provenance["missing"] if fact["required"]}
     assert "1.sdgs" in missing
+
+
+def test_technical_sections_and_third_party_locale_bundles_are_not_the_purpose(
+    repo_factory: Callable[..., Path],
+) -> None:
+    readme = (
+        "# Clean Water Map\n\nVillage water committees map every borehole and hand pump, test "
+        "drinking water quality and get broken water points repaired.\n\n"
+        "## Architecture\n\nA Django backend with PostgreSQL, a React frontend and a REST API.\n\n"
+        "## Environment variables\n\nSet DATABASE_URL and SECRET_KEY before you start.\n"
+    )
+    widget = {"title": "Drag and drop fields to arrange", "description": "No data to display here"}
+    files = {
+        "README.md": readme,
+        "src/assets/i18n/pivotgrid-localization-en.json": json.dumps(widget),
+        "docs/about.md": "# About\n\nThis page is still under construction.\n",
+    }
+    assessment = run(repo_factory(files))
+    sources = relevance_of(assessment).data["sources"]
+    assert sources == {"readme-intro": 1}
+    assert assessment.sdgs[0].sdg == 6

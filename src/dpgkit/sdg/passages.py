@@ -40,7 +40,9 @@ README_WORDS = 1500  # the README's introduction and first sections
 DOCS_WORDS = 600
 PAGE_WORDS = 600  # of an about or mission page
 MAX_PAGES = 3
+PAGE_MIN_WORDS = 15
 MAX_LOCALE_FILES = 6
+MAX_LOCALE_READ = 24  # locale files parsed at most (the smallest and shallowest first)
 MAX_STRINGS = 40  # per locale file
 MAX_APP_FILES = 8
 
@@ -112,6 +114,14 @@ _LOCALE_DIR = re.compile(
 _LOCALE_CODE = re.compile(
     r"(?:^|[/_.-])([a-z]{2})(?:[-_][A-Za-z]{2,4})?(?=$|[/_.-])", re.IGNORECASE
 )
+# The app's own translation files: "en.json", "messages_ru.json", "locale_en-US.json", or
+# a generic name in a language folder ("en/translation.json"); a third-party widget's
+# bundle ("flexmonster-localization-en.json") is not the app's words.
+_GENERIC = r"translations?|messages|strings|common|app|main|locale|lang|default|site|index"
+_LOCALE_STEM = re.compile(
+    rf"^(?:(?:{_GENERIC})[-_.])?[a-z]{{2}}(?:[-_][A-Za-z]{{2,4}})?$", re.IGNORECASE
+)
+_GENERIC_STEM = re.compile(rf"^(?:{_GENERIC})$", re.IGNORECASE)
 _READ_LANGUAGES = {"en", "ru", "kk", "kz"}  # what the classifier reads
 _HTML_TITLE = re.compile(r"<title[^>]*>([^<]{3,300})</title>", re.IGNORECASE)
 _HTML_META = re.compile(
@@ -372,7 +382,9 @@ def _locale_files(ctx: ProbeContext) -> list[FileEntry]:
         if entry.test or entry.example or entry.generated or entry.size > 1_000_000:
             continue
         android = entry.name == "strings.xml" and "/values" in f"/{entry.parent}"
-        named = _code_of(entry.stem) is not None or _code_of(entry.parent.rsplit("/", 1)[-1])
+        named = _LOCALE_STEM.match(entry.stem) or (
+            _GENERIC_STEM.match(entry.stem) and _LOCALE_STEM.match(entry.parent.rsplit("/", 1)[-1])
+        )
         if android or (
             entry.suffix in {".json", ".yml", ".yaml"} and _LOCALE_DIR.search(entry.path) and named
         ):
@@ -397,7 +409,7 @@ def _locale_passages(ctx: ProbeContext) -> list[Passage]:
     chosen = [entry for code in _preferred(list(by_code)) for entry in by_code[code]]
     chosen.sort(key=lambda entry: (entry.depth, entry.size, entry.path))
     passages: list[Passage] = []
-    for entry in chosen:
+    for entry in chosen[:MAX_LOCALE_READ]:
         if len(passages) >= MAX_LOCALE_FILES:
             break
         if entry.suffix == ".xml":
@@ -441,8 +453,9 @@ def _about_passages(ctx: ProbeContext) -> list[Passage]:
     passages = []
     for entry in pages[:MAX_PAGES]:
         text = ctx.inventory.text(entry)
-        if text and text.strip():
-            passages.append(Passage("about", entry.path, 1, _page_text(entry, text)))
+        body = _page_text(entry, text) if text else ""
+        if len(body.split()) >= PAGE_MIN_WORDS:  # not a placeholder ("under construction")
+            passages.append(Passage("about", entry.path, 1, body))
     return passages
 
 
