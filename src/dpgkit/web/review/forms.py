@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from dpgkit.model import Assessment
@@ -90,7 +91,10 @@ class AnswersForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
-        for question_id, text, spec in questions:
+        for question_id, question_text, spec in questions:
+            # The Standard's questions are English (not in the catalogs): marked as such
+            # inside translated pages.
+            text = format_html('<span lang="en">{}</span>', question_text)
             kind = spec.kind if spec is not None else "text"
             value = answers.get(question_id)
             name = field_name(question_id)

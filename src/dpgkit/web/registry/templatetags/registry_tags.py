@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from django import template
 
+from dpgkit.web.registry.sdg import sdg_short_name
+
 register = template.Library()
 
 
@@ -19,3 +21,9 @@ def http_url(value: object) -> str:
     except ValueError:
         return ""
     return text if scheme in ("http", "https") and len(text) <= 2000 else ""
+
+
+@register.filter
+def sdg_name(number: object) -> str:
+    """The goal's short name in the page's language ("Quality education" for 4)."""
+    return sdg_short_name(str(number))
