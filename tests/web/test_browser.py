@@ -68,6 +68,36 @@ def test_language_switch_keeps_the_page_and_query(page: Any, live_url: str) -> N
     assert page.locator("html").get_attribute("lang") == "en"
 
 
+def test_a_kazakh_browser_lands_in_kazakh_and_its_choice_sticks(
+    live_url: str, chromium_browser: Any
+) -> None:
+    context = chromium_browser.new_context(locale="kk-KZ")  # Accept-Language: kk-KZ,kk;q=0.9
+    page = context.new_page()
+    page.goto(live_url + "/")
+    assert page.url == live_url + "/kk/"
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert page.locator("h1").inner_text() == "Цифрлық қоғамдық игіліктер"
+    # In Russian, «здоровье» finds the SDG 3 records.
+    page.get_by_role("link", name="Русский").click()
+    page.wait_for_url("**/ru/")
+    page.locator("#id_q").fill("здоровье")
+    page.locator("#id_q").press("Enter")
+    page.wait_for_url("**/ru/?q=*")
+    assert len(result_names(page)) >= 10
+    # Chosen English stays English on the next visit, whatever the browser asks for.
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/?q=*")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto(live_url + "/")
+    assert page.url == live_url + "/"
+    assert page.locator("h1").inner_text() == "Digital public goods"
+    # A page that does not exist says so in the site's look and the visitor's language.
+    page.goto(live_url + "/kk/goods/no-such-good/")
+    assert page.locator("h1").inner_text() == "Бет табылмады"
+    assert page.get_by_role("link", name="Тізілімге оралу").count() == 1
+    context.close()
+
+
 def test_keyboard_reaches_skip_link_and_search(page: Any, live_url: str) -> None:
     page.goto(live_url + "/")
     page.keyboard.press("Tab")

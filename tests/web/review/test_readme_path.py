@@ -149,6 +149,7 @@ def test_the_readme_reviewer_path(
     reviewer.get_by_role("link", name="Review queue").click()
     reviewer.get_by_role("link", name="Accessible Map").click()
     reviewer.get_by_role("button", name="Take this review").click()
+    review_path = reviewer.url.removeprefix(base)
     for number in LINES:
         line = reviewer.locator(f"#line-{number}")
         line.get_by_label("Met", exact=True).check()
@@ -172,7 +173,19 @@ def test_the_readme_reviewer_path(
         assert "file:" not in page_text
     no_serious_violations(reviewer)
 
-    # The same pages in Russian and Kazakh.
+    # The same pages in Russian and Kazakh, the reviewer's page included.
+    reviewer.goto(base + review_path)
+    english_review = reviewer.content()
+    for language, title in (
+        ("ru", "Значимость для целей устойчивого развития"),
+        ("kk", "Тұрақты даму мақсаттарына қатыстылығы"),
+    ):
+        reviewer.goto(f"{base}/{language}{review_path}")
+        assert reviewer.locator("#line-1-title").inner_text() == f"1. {title}"
+        left = english_leftovers(english_review, reviewer.content(), {"Accessible Map"})
+        # Only the owner's own words (marked lang="en") and identifiers read as in English.
+        assert [segment for segment in left if not segment.startswith("AGPL-3.0")] == []
+        no_serious_violations(reviewer)
     for language, heading in (("ru", "Цели устойчивого развития"), ("kk", "Тұрақты даму")):
         reviewer.goto(f"{base}/{language}/goods/accessible-map/")
         assert reviewer.locator("html").get_attribute("lang") == language
