@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from django.core.cache import cache
@@ -38,6 +39,7 @@ from dpgkit.web.registry.models import Facet, FacetKind, Good, Screening, Stage
 MAX_QUERY_WORDS = 12
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 class Sort(StrEnum):
@@ -151,9 +153,12 @@ def _postgres_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
 
 def _fallback_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
     # Both columns are case-folded by Python when stored, and so are the words: SQLite's own
-    # LIKE folds ASCII letters only, so Cyrillic matches in any case this way too.
+    # LIKE folds ASCII letters only, so Cyrillic matches in any case this way too. A Russian
+    # word matches by its stem, as PostgreSQL's 'russian' configuration does («здоровья»
+    # finds «здоровье»).
     for word in words:
-        goods = goods.filter(Q(search_document__contains=word) | Q(search_terms__contains=word))
+        part = russian_stem(word)
+        goods = goods.filter(Q(search_document__contains=part) | Q(search_terms__contains=part))
     phrase = " ".join(words)
     return goods.annotate(
         rank=Case(
@@ -165,6 +170,22 @@ def _fallback_search(goods: QuerySet[Good], words: list[str]) -> QuerySet[Good]:
             output_field=IntegerField(),
         )
     )
+
+
+def russian_stem(word: str) -> str:
+    """The Snowball Russian stem of a Cyrillic word when it is a prefix of the word and keeps
+    three letters or more (so matching it finds every form); the word itself otherwise."""
+    if not CYRILLIC.search(word):
+        return word
+    stem: str = _russian_stemmer().stemWord(word)
+    return stem if len(stem) >= 3 and word.startswith(stem) else word
+
+
+@lru_cache(maxsize=1)
+def _russian_stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian")
 
 
 def _sorted(goods: QuerySet[Good], sort: Sort, searching: bool) -> QuerySet[Good]:
