@@ -138,10 +138,11 @@ def repositories(
         top1 = bool(ranking) and ranking[0] in record.sdgs
         top3 = bool(set(ranking[:3]) & record.sdgs)
         proposed = [goal.sdg for goal in found.goals]
-        rows.append((slug, top1, top3, proposed, sorted(record.sdgs), found.confidence))
+        listed = bool(set(proposed) & record.sdgs)
+        rows.append((slug, top1, top3, proposed, sorted(record.sdgs), found.confidence, listed))
     print(f"\nCalibration repositories: {len(rows)} checkouts in {folder}")
     print(f"{'slug':34} {'top1':>4} {'top3':>4}  proposed (confidence) / registry")
-    for slug, top1, top3, proposed, registry, confidence in rows:
+    for slug, top1, top3, proposed, registry, confidence, _ in rows:
         print(
             f"{slug[:34]:34} {'yes' if top1 else 'no':>4} {'yes' if top3 else 'no':>4}  "
             f"{proposed} ({confidence}) / {registry}"
@@ -150,6 +151,7 @@ def repositories(
         count = len(rows)
         print(
             f"top-1 {sum(r[1] for r in rows) / count:.1%}  top-3 {sum(r[2] for r in rows) / count:.1%}"
+            f"  any of the proposed goals (sdgs[]) {sum(r[6] for r in rows) / count:.1%}"
             f"  no goal proposed {sum(not r[3] for r in rows)}"
             f"  analysis {np.median(elapsed) * 1000:.0f} ms median per project"
         )

@@ -26,9 +26,11 @@ def _suggestions(found: Relevance) -> dict[str, str]:
         return {}
     classifier = load_classifier()
     language = found.language
-    names = ", ".join(f"SDG {g.sdg} ({_goal_name(g.sdg, language)})" for g in found.goals)
+    # The pre-filled answer: the best goal, and the others the analysis is not unsure of.
+    chosen = [g for rank, g in enumerate(found.goals) if rank == 0 or g.confidence != "low"]
+    names = ", ".join(f"SDG {g.sdg} ({_goal_name(g.sdg, language)})" for g in chosen)
     explanations = []
-    for goal in found.goals:
+    for goal in chosen:
         target = goal.targets[0] if goal.targets else None
         words = f"SDG {goal.sdg}"
         if target:

@@ -34,8 +34,9 @@ MEDIUM_SCORE = 0.3
 SENTENCE_SCORE = 0.5
 STRONG_SENTENCES = 2
 PROPOSE_SCORE = 0.05  # the best goal is proposed from this score on
-SECOND_SHARE = 0.5  # further goals: at least this share of the best goal's score ...
-SECOND_SCORE = 0.2  # ... and at least this score
+# Further goals (up to three in all) from this score on, each with its confidence: the
+# owner sees the runners-up, and the pre-filled answer keeps only the confident ones.
+SECOND_SCORE = 0.05
 EXPLICIT_FLOOR = 0.5  # an explicit "SDG n" claim in the project's own words
 MAX_SUGGESTIONS = 3
 MAX_SENTENCES = 300
@@ -346,13 +347,12 @@ def assess_relevance(
     support = _sentences_with_place(passages)
     per_sentence = classifier.classify_many([item.sentence for item in support]) if support else []
     document = classifier.classify(whole, explain=True) if vector.any() else None
-    top = ranking[0][1] if ranking else 0.0
     goals: list[GoalEvidence] = []
     for rank, (sdg, score) in enumerate(ranking[:MAX_SUGGESTIONS]):
         claimed = sdg in explicit
         if rank == 0 and score < PROPOSE_SCORE and not claimed:
             break
-        if rank > 0 and not claimed and (score < SECOND_SCORE or score < SECOND_SHARE * top):
+        if rank > 0 and not claimed and score < SECOND_SCORE:
             continue
         scored = [
             Support(item.sentence, item.path, item.line, result.scores[sdg], item.language)
