@@ -264,3 +264,20 @@ def test_technical_sections_and_third_party_locale_bundles_are_not_the_purpose(
     sources = relevance_of(assessment).data["sources"]
     assert sources == {"readme-intro": 1}
     assert assessment.sdgs[0].sdg == 6
+
+
+def test_a_library_with_sdg_words_still_gets_the_not_sdg_specific_question(
+    repo_factory: Callable[..., Path],
+) -> None:
+    setup_cfg = (
+        "[metadata]\nname = epiforecast\n"
+        "description = A general-purpose time-series library for building forecasting models\n"
+    )
+    files = {"README.md": MALARIA_PAGE, "setup.cfg": setup_cfg}
+    assessment = run(repo_factory(files))
+    indicator = assessment.indicator("1")
+    assert assessment.sdgs[0].sdg == 3
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert indicator.summary.startswith("Unlikely to qualify")
+    flag = next(f for f in indicator.findings if f.probe == "sdg_general_purpose_tool")
+    assert flag.locations[0].path == "setup.cfg"
