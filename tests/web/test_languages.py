@@ -307,3 +307,24 @@ def test_search_terms_are_refreshed_when_the_translations_change() -> None:
     assert "aam-digital" not in good_slugs("образование")
     assert refresh_search_terms() == 1
     assert "aam-digital" in good_slugs("образование")
+
+
+def test_a_country_written_two_ways_is_one_filter_option(client: Any) -> None:
+    from dpgkit.web.registry.query import facet_options
+
+    countries = dict(facet_options()["country"])
+    assert ("Vietnam" in countries) != ("VietNam" in countries)  # listed once
+    shown = "Vietnam" if "Vietnam" in countries else "VietNam"
+    either = set(
+        Facet.objects.filter(kind=FacetKind.COUNTRY, value__in=["Vietnam", "VietNam"])
+        .values_list("good_id", flat=True)
+        .distinct()
+    )
+    assert countries[shown] == len(either)
+    for spelling in ("Vietnam", "VietNam"):
+        found = {good.pk for good in search_goods(GoodsQuery(country=spelling))}
+        assert found == either
+    html = client.get("/ru/").content.decode()
+    assert len(re.findall(r">\s*Вьетнам\b", html)) == 1
+    api = json.loads(client.get("/api/goods", {"country": "VietNam"}).content)
+    assert api["count"] == len(either)

@@ -35,6 +35,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from dpgkit.web.registry.models import Facet, FacetKind, Good, Screening, Stage
+from dpgkit.web.registry.vocabulary import country_code
 
 MAX_QUERY_WORDS = 12
 MAX_QUERY_LENGTH = 200
@@ -116,8 +117,10 @@ def search_goods(query: GoodsQuery) -> QuerySet[Good]:
         goods = goods.filter(stage=query.stage)
     for kind, value in query.facet_filters.items():
         if value:
+            # A country is every spelling the records use for it ("VietNam", "Vietnam").
+            values = country_spellings(value) if kind == FacetKind.COUNTRY else [value]
             goods = goods.filter(
-                pk__in=Facet.objects.filter(kind=kind, value=value).values("good_id")
+                pk__in=Facet.objects.filter(kind=kind, value__in=values).values("good_id")
             )
     words = query.words
     if words:
@@ -205,16 +208,66 @@ def registry_version() -> str:
     return f"{goods['n']}:{goods['latest']}:{screenings['n']}:{screenings['latest']}"
 
 
+def _version_key(name: str) -> str:
+    return f"registry:{name}:" + hashlib.sha256(registry_version().encode()).hexdigest()
+
+
 def facet_options() -> dict[str, list[tuple[str, int]]]:
     """Every facet value with the number of goods that have it, per kind (cached per version:
     the filter lists change only when records do, and grouping every facet row per request
-    is the dearest part of the list page)."""
-    key = "registry:facets:" + hashlib.sha256(registry_version().encode()).hexdigest()
+    is the dearest part of the list page). A country written several ways is listed once,
+    under its most used spelling, with the goods of every spelling."""
+    key = _version_key("facets")
     cached: dict[str, list[tuple[str, int]]] | None = cache.get(key)
     if cached is None:
         cached = _facet_options()
+        cached[FacetKind.COUNTRY.value] = _merged_countries(cached[FacetKind.COUNTRY.value])
         cache.set(key, cached, timeout=3600)
     return cached
+
+
+def _country_groups() -> dict[str, list[str]]:
+    """Each stored country value -> every stored value naming the same country (ISO code)."""
+    key = _version_key("countries")
+    cached: dict[str, list[str]] | None = cache.get(key)
+    if cached is None:
+        values = Facet.objects.filter(kind=FacetKind.COUNTRY).values_list("value", flat=True)
+        by_code: dict[str, list[str]] = {}
+        for value in sorted(set(values)):
+            by_code.setdefault(country_code(value) or f"?{value}", []).append(value)
+        cached = {value: group for group in by_code.values() for value in group}
+        cache.set(key, cached, timeout=3600)
+    return cached
+
+
+def country_spellings(value: str) -> list[str]:
+    """The stored values that name the same country as ``value`` (itself when none does)."""
+    groups = _country_groups()
+    if value in groups:
+        return groups[value]
+    code = country_code(value)
+    same = sorted({v for v, group in groups.items() if code and country_code(v) == code})
+    return same or [value]
+
+
+def _merged_countries(values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    groups = _country_groups()
+    counts = dict(values)
+    merged: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for value, count in values:
+        group = groups.get(value, [value])
+        if value in seen:
+            continue
+        seen.update(group)
+        if len(group) == 1:
+            merged.append((value, count))
+            continue
+        shown = min(group, key=lambda spelling: (-counts.get(spelling, 0), spelling))
+        goods = Facet.objects.filter(kind=FacetKind.COUNTRY, value__in=group)
+        merged.append((shown, goods.values("good_id").distinct().count()))
+    merged.sort(key=lambda item: item[0].casefold())
+    return merged
 
 
 def _facet_options() -> dict[str, list[tuple[str, int]]]:
