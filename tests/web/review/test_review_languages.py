@@ -24,8 +24,11 @@ def verdicts(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("prefix", "needs_answer"),
-    [("/ru", "Нужен ответ"), ("/kk", "Жауап қажет")],
+    ("prefix", "needs_answer", "question"),
+    [
+        ("/ru", "Нужен ответ", "Перечислите открытые стандарты, которым следует ваше решение"),
+        ("/kk", "Жауап қажет", "Шешіміңіз ұстанатын ашық стандарттарды тізіп жазып"),
+    ],
 )
 def test_review_pages_speak_the_pages_language(
     people: dict[str, Any],
@@ -33,6 +36,7 @@ def test_review_pages_speak_the_pages_language(
     water_repo: Path,
     prefix: str,
     needs_answer: str,
+    question: str,
 ) -> None:
     applicant = client_for(people["applicant"])
     reviewer = client_for(people["reviewer"])
@@ -44,6 +48,9 @@ def test_review_pages_speak_the_pages_language(
     assert len(shown) == 11 and not set(shown) & RAW_WORDS
     assert not set(shown) & {"Met", "Not met", "Needs an answer", "Not applicable"}
     assert needs_answer in shown  # the sample leaves questions for the owner
+    # The Standard's questions in the applicant's form, in the page's language.
+    assert question in detail
+    assert "Provide a list of the open standards" in english_detail
     answer_and_submit(applicant, submission)
     english_review = reviewer.get(f"/review/{submission.pk}/").content.decode()
     review = reviewer.get(f"{prefix}/review/{submission.pk}/").content.decode()
@@ -86,3 +93,22 @@ def test_403_is_styled_and_translated(
     if prefix:
         english = applicant.get("/review/").content.decode()
         assert english_leftovers(english, html, {"applicant"}) == []
+
+
+def test_every_question_of_the_standard_is_in_the_catalogs() -> None:
+    from django.utils import translation
+
+    from dpgkit.standard import load_standard
+    from dpgkit.web.review.standard_strings import QUESTIONS
+    from dpgkit.web.review.words import question_label
+
+    texts = [spec.text for spec in load_standard().all_questions().values()]
+    assert sorted(QUESTIONS) == sorted(texts)
+    for language in ("ru", "kk"):
+        with translation.override(language):
+            for text in texts:
+                label = question_label(text)
+                assert label != text and 'lang="en"' not in label, (language, text)
+                assert question_label(text + ":").endswith(":")
+            # A question the catalogs do not know stays English, marked as such.
+            assert question_label("Is this new?") == '<span lang="en">Is this new?</span>'

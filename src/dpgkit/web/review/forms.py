@@ -5,13 +5,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from dpgkit.model import Assessment
 from dpgkit.standard import QuestionSpec, load_standard
 from dpgkit.web.accounts.roles import REVIEW
 from dpgkit.web.review.models import LineStatus
+from dpgkit.web.review.words import question_label
 
 TEXT_LIMIT = 5000
 
@@ -92,9 +92,7 @@ class AnswersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question_id, question_text, spec in questions:
-            # The Standard's questions are English (not in the catalogs): marked as such
-            # inside translated pages.
-            text = format_html('<span lang="en">{}</span>', question_text)
+            text = question_label(question_text)  # in the page's language
             kind = spec.kind if spec is not None else "text"
             value = answers.get(question_id)
             name = field_name(question_id)

@@ -1,12 +1,15 @@
 """The assessment's own words as review pages show them, in the page's language: indicator
-titles, verdicts, finding outcomes and the kinds of change between two assessments. The scan's
-prose (summaries, findings, questions) stays English and is marked ``lang="en"``."""
+titles, verdicts, finding outcomes, the kinds of change between two assessments and the
+Standard's questions (``standard_strings``). The scan's prose (summaries, findings) stays
+English and is marked ``lang="en"``."""
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from dpgkit.web.registry.screening import INDICATOR_TITLES
 
@@ -53,3 +56,14 @@ def outcome_label(outcome: object) -> str:
 def change_label(change: object) -> str:
     value = str(getattr(change, "value", change) or "")
     return str(CHANGE_LABELS.get(value, value))
+
+
+def question_label(text: object) -> SafeString:
+    """A question of the Standard in the page's language; in English, marked lang="en", when
+    the catalogs do not have it (another version of the Standard, a question of the scan's)."""
+    question = str(text or "")
+    core = question.rstrip().rstrip(":")
+    translated = gettext(core) if core else core
+    if translated != core or (get_language() or "en").startswith("en"):
+        return format_html("{}{}", translated, question[len(core) :])
+    return format_html('<span lang="en">{}</span>', question)

@@ -11,6 +11,7 @@ register.filter("verdict_label", words.verdict_label)
 register.filter("outcome_label", words.outcome_label)
 register.filter("change_label", words.change_label)
 register.filter("indicator_title", words.indicator_title)
+register.filter("question_label", words.question_label)
 
 
 @register.simple_tag
