@@ -160,7 +160,67 @@ def evaluate(node: Node, index: WordIndex) -> set[int]:
     raise QuerySyntaxError(f"unknown node {kind!r}")
 
 
+def _first_patterns(node: Node, found: set[str]) -> None:
+    """The first pattern of every phrase under node."""
+    if node[0] == "t":
+        if node[1]:
+            found.add(node[1][0])
+        return
+    for child in node[1:]:
+        if isinstance(child, list):
+            _first_patterns(child, found)
+
+
+class QuerySet:
+    """Query lines, evaluated on a text only when they can match it.
+
+    A phrase matches only where its first pattern finds a word, and a query (or, and,
+    and not, within) matches only where one of its phrases does. So the queries worth
+    evaluating on a text are those with a phrase whose first pattern is one of the text's
+    words, or the stem of one (for a prefix pattern): a look-up of each word and of its
+    prefixes in an inverted map. The other queries would evaluate to the empty set.
+    (Hand-written: evaluating all 378 lines on each of the ~100 texts and passages of a
+    large project cost about 0.2 s; most lines share no word with a given text.)
+    """
+
+    def __init__(self, queries: list[Node]) -> None:
+        self.queries = queries
+        exact: defaultdict[str, list[int]] = defaultdict(list)
+        stems: defaultdict[str, list[int]] = defaultdict(list)
+        for number, query in enumerate(queries):
+            patterns: set[str] = set()
+            _first_patterns(query, patterns)
+            for pattern in patterns:
+                if pattern.endswith("*"):
+                    stems[pattern.rstrip("*")].append(number)
+                else:
+                    exact[pattern].append(number)
+        self._exact = dict(exact)
+        self._stems = dict(stems)
+        self._stem_lengths = sorted({len(stem) for stem in stems})
+
+    def candidates(self, index: WordIndex) -> list[int]:
+        """Numbers of the queries that may match the indexed text, in order."""
+        found: set[int] = set()
+        exact, stems, lengths = self._exact, self._stems, self._stem_lengths
+        for word in index.positions:
+            numbers = exact.get(word)
+            if numbers:
+                found.update(numbers)
+            for length in lengths:
+                if length > len(word):
+                    break
+                numbers = stems.get(word[:length])
+                if numbers:
+                    found.update(numbers)
+        return sorted(found)
+
+    def matching(self, index: WordIndex) -> list[int]:
+        """Numbers of the queries that match the indexed text, in order."""
+        queries = self.queries
+        return [number for number in self.candidates(index) if evaluate(queries[number], index)]
+
+
 def matching_lines(queries: list[Node], text: str) -> list[int]:
     """Indexes of the query lines that match the text."""
-    index = WordIndex(text)
-    return [number for number, query in enumerate(queries) if evaluate(query, index)]
+    return QuerySet(queries).matching(WordIndex(text))

@@ -89,6 +89,9 @@ class SdgClassifier:
         self.lexical = LexicalModel(vocabulary, base["lexical_idf"], base["lexical_goals"])
         queries = json.loads((folder / "aurora.json").read_text(encoding="utf-8"))
         self.queries: list[list[aurora.Node]] = [queries[str(g)] for g in range(1, GOALS + 1)]
+        # All goals' lines in one set, and the goal of each.
+        self._aurora = aurora.QuerySet([query for lines in self.queries for query in lines])
+        self._aurora_goal = [goal for goal, lines in enumerate(self.queries) for _ in lines]
         self._folder = folder
         head = _load_npz(folder / "head.npz")
         self.head = Head(
@@ -116,9 +119,9 @@ class SdgClassifier:
     def aurora_lines(self, texts: list[str]) -> Matrix:
         out = np.zeros((len(texts), GOALS), dtype=np.float32)
         for row, text in enumerate(texts):
-            index = aurora.WordIndex(text)
-            for goal, queries in enumerate(self.queries):
-                out[row, goal] = sum(1 for query in queries if aurora.evaluate(query, index))
+            # Each goal's count of matching lines (the lines that cannot match are skipped).
+            for number in self._aurora.matching(aurora.WordIndex(text)):
+                out[row, self._aurora_goal[number]] += 1
         return out
 
     def features(
