@@ -210,6 +210,48 @@ def _classes_and_calls(tree: ast.AST) -> Iterator[ast.ClassDef | ast.Call]:
                 todo.append(value)
 
 
+# The names a Call must have to be read (_parse below). A name is written as an identifier
+# in the source, so a file without any of these words holds no such call; a non-ASCII
+# file may spell one with other characters that Python normalises (NFKC), so it is always
+# walked in full.
+_CALL_NAMES = (
+    "Table",
+    "create_table",
+    "add_column",
+    "CreateModel",
+    "AddField",
+    "ForeignKey",
+    "OneToOneField",
+    "ManyToManyField",
+)
+# The nodes that hold statements (a ClassDef is one): bodies, except handlers, match cases.
+_STATEMENT_HOLDERS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _classes(tree: ast.AST) -> Iterator[ast.ClassDef]:
+    """The ClassDef nodes of tree in ``ast.walk``'s order, visiting statements only.
+
+    Expressions never hold a statement, so leaving them out drops no class and keeps
+    the breadth-first order of the others. (Hand-written: walking every expression of
+    the 1,000 Django modules of a large project cost ~0.1 s, for the classes alone.)
+    """
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        if isinstance(node, ast.ClassDef):
+            yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            # Lists of statements (or handlers, or cases) hold nothing else.
+            if isinstance(value, list) and value and isinstance(value[0], _STATEMENT_HOLDERS):
+                todo.extend(value)
+
+
+def _may_call(text: str) -> bool:
+    """Whether text can hold a call _parse reads."""
+    return not text.isascii() or any(name in text for name in _CALL_NAMES)
+
+
 def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
     try:
         tree = ast.parse(text, filename=entry.path)
@@ -220,7 +262,8 @@ def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
         result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
         return
     user_related = False
-    for node in _classes_and_calls(tree):
+    nodes = _classes_and_calls(tree) if _may_call(text) else _classes(tree)
+    for node in nodes:
         if isinstance(node, ast.ClassDef) and _is_model_class(node):
             result.fields += _class_fields(node, entry)
         elif isinstance(node, ast.Call):
