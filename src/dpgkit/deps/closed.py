@@ -237,8 +237,9 @@ def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
     if not text:
         return None
     components, index, switches, switch_index = _code_detectors()
-    used = index.uses(components, text, 2)
-    switched = switch_index.uses(switches, text, 1)
+    lower = text.lower()
+    used = index.uses(components, text, 2, lower)
+    switched = switch_index.uses(switches, text, 1, lower)
     if not used and not switched:
         return None
     return FileUses(

@@ -281,6 +281,11 @@ def required_literals(pattern: str) -> list[str] | None:
     return anchors
 
 
+# Assertions that can hold at a line's start or end and not at the same place in the whole
+# text (or the reverse): look-arounds, and anchors at the start or end of the text.
+_TEXT_ASSERTION = re.compile(r"\(\?<?[=!]|\\[AZzG]")
+
+
 class Detector:
     """A regex with a literal prefilter: ``matches(text, lower)`` runs the regex only when
     one of its required literals is in the (lower-cased) text."""
@@ -288,6 +293,13 @@ class Detector:
     def __init__(self, patterns: Iterable[str]) -> None:
         patterns = list(patterns)
         self.regex = union(patterns)
+        # A match in one line is a match in the whole text when no pattern asserts
+        # anything the two see differently: "^" and "$" are multi-line, and "\b" sees the
+        # newline around a line as the line's own ends. Then one linear-time search of the
+        # text settles a file with no use before any anchor is looked for line by line.
+        # (Hand-written: anchors such as "file" or "map" hold on hundreds of lines of a
+        # Django project where the regex matches none: ~0.15 s on a 3,600-file project.)
+        self.text_first = not any(_TEXT_ASSERTION.search(pattern) for pattern in patterns)
         anchors: list[str] = []
         self.always = False
         for pattern in patterns:
@@ -308,6 +320,8 @@ class Detector:
             return []
         if self.always or len(lower) != len(text):  # lower() changed offsets: no shortcut
             return _uses_in_text(text, self.regex, limit)
+        if self.text_first and self.regex.search(text) is None:
+            return []
         starts: set[int] = set()
         for anchor in self.anchors:
             position = lower.find(anchor)
@@ -383,10 +397,13 @@ class AnchorIndex:
         self.automaton.make_automaton()
 
     def uses(
-        self, detectors: dict[str, Detector], text: str, limit: int
+        self, detectors: dict[str, Detector], text: str, limit: int, lower: str | None = None
     ) -> list[tuple[str, list[tuple[int, str]]]]:
-        """(key, uses) for each detector with a use in text, keys in sorted order."""
-        lower = text.lower()
+        """(key, uses) for each detector with a use in text, keys in sorted order.
+
+        ``lower`` is ``text.lower()`` when the caller has it already.
+        """
+        lower = text.lower() if lower is None else lower
         found = []
         for key in sorted(self.candidates(lower)):
             hits = detectors[key].uses(text, lower, limit)
