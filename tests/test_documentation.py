@@ -187,3 +187,24 @@ def test_a_readme_that_only_describes_is_a_question(repo_factory):
 
 def finding_of(indicator, probe):
     return next(f for f in indicator.findings if f.probe == probe)
+
+
+def test_an_api_that_describes_itself_is_a_question_not_a_failure(repo_factory):
+    """A title-only README beside an API whose code generates its OpenAPI reference: the
+    developers' reference exists, so the guides are asked about, not called missing."""
+    controller = (
+        "package org.clinic.api\n\n"
+        "import org.scalatra.swagger.{Swagger, SwaggerSupport}\n\n"
+        "class BooksController(implicit val swagger: Swagger) extends SwaggerSupport {\n"
+        '  val getBooks = apiOperation[List[String]]("getBooks") summary "All books"\n'
+        "}\n"
+    )
+    files = {"README.md": "# book-api\n\nAPI for fetching books\n"}
+    indicator, available = docs_verdict(
+        repo_factory, {**files, "src/main/scala/org/clinic/api/BooksController.scala": controller}
+    )
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert available.outcome is Outcome.UNKNOWN and "OpenAPI" in available.message
+    assert available.locations[0].path.endswith("BooksController.scala")
+    indicator, _ = docs_verdict(repo_factory, files)  # the same README alone: no documentation
+    assert indicator.verdict is Verdict.NOT_MET

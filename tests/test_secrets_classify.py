@@ -330,3 +330,31 @@ def test_credential_names() -> None:
     assert not names_credential("MAX_TOKENS")
     assert not names_credential("sortKey")
     assert not names_credential("authDomain")
+
+
+def test_credentials_their_author_calls_test_keys_are_for_review(repo_factory: RepoFactory) -> None:
+    """A key the lines around it call a test key (to replace before production) is kept for
+    review, not called a live leak; the same key without those words still blocks."""
+    issuer = {
+        "issuers": {
+            "default": {
+                "privateKey": PRIVATE_KEY,
+                "signatureType": "RSA",
+                "$comment": "The above are test keys and need to be replaced before going to "
+                "production",
+            }
+        }
+    }
+    scan = _scan(
+        repo_factory,
+        {
+            "imports/config.json": json.dumps(issuer, indent=1),
+            "config/tokens.py": f'# sample token, not for production\nTOKEN = "{GITHUB}"\n',
+            "deploy/issuer.json": json.dumps({"privateKey": PRIVATE_KEY}, indent=1),
+            "deploy/settings.py": "# production settings\n\n\n\n\n" + f'TOKEN = "{GITHUB}"\n',
+        },
+    )
+    live = {hit.path for hit in scan.live}
+    review = {hit.path for hit in scan.review}
+    assert {"imports/config.json", "config/tokens.py"} <= review
+    assert live == {"deploy/issuer.json", "deploy/settings.py"}

@@ -141,6 +141,16 @@ def docs_available(ctx: ProbeContext) -> Result:
             "links were found. Where is the documentation?",
             [Location(path=evidence.readme or "", line=1)],
         )
+    elif api := ctx.derive(standards_evidence).standard("openapi"):
+        # An API that describes itself (an OpenAPI file, or a reference generated from its
+        # code) is documented for its developers; whether guides live elsewhere is asked.
+        where = api.locations[:3]
+        result = unknown(
+            "The README is short and no guides were found, but the API describes itself "
+            f"(OpenAPI: {', '.join(loc.path for loc in where if loc.path)}). Where is the "
+            "documentation for people who install and use it (a docs site, a wiki, guides)?",
+            where,
+        )
     else:
         readme = (
             f"{evidence.readme} has {evidence.readme_words} words"

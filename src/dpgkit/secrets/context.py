@@ -72,3 +72,36 @@ def secret_context(path: str, value: str | None = None) -> SecretContext:
     if value is not None and _EXAMPLE_VALUE.search(value):
         return SecretContext.EXAMPLE
     return SecretContext.LIVE
+
+
+# The author says, beside the value, that it is a test or sample credential ("The above are
+# test keys and need to be replaced before going to production"). Such a value is kept for
+# review, never called a live leak: the words are the author's own, a reviewer reads them.
+_DECLARED_EXAMPLE = re.compile(
+    r"\b(?:test|testing|sample|dummy|demo|example|fake)\s+(?:keys?|credentials?|secrets?|"
+    r"tokens?|passwords?|certificates?)\b|\breplaced?\b[^\n]{0,60}\bbefore\b[^\n]{0,40}"
+    r"\bproduction\b|\bnot\s+(?:for|in)\s+production\b|\bfor\s+testing\s+(?:purposes\s+)?only\b|"
+    r"\bdo\s+not\s+use\s+(?:it\s+|this\s+|these\s+)?in\s+production\b",
+    re.IGNORECASE,
+)
+_NEARBY_LINES = 3
+_NEARBY_CHARS = 400
+
+
+def declared_example(text: str, start: int, end: int) -> bool:
+    """Whether the lines around ``text[start:end]`` (three on each side) call it a test or
+    sample credential."""
+    before_start = start
+    for _ in range(_NEARBY_LINES + 1):
+        before_start = text.rfind("\n", 0, before_start - 1) if before_start > 0 else -1
+        if before_start < 0:
+            break
+    after_end = end
+    for _ in range(_NEARBY_LINES + 1):
+        after_end = text.find("\n", after_end + 1)
+        if after_end < 0:
+            after_end = len(text)
+            break
+    window = text[max(before_start + 1, start - _NEARBY_CHARS) : start]
+    window += " " + text[end : min(after_end, end + _NEARBY_CHARS)]
+    return _DECLARED_EXAMPLE.search(window) is not None

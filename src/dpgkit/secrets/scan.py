@@ -34,7 +34,7 @@ from dpgkit.secrets.classify import (
     provider_shaped,
     redact_anywhere,
 )
-from dpgkit.secrets.context import SecretContext, secret_context
+from dpgkit.secrets.context import SecretContext, declared_example, secret_context
 from dpgkit.secrets.entropy import looks_random
 
 if TYPE_CHECKING:
@@ -395,12 +395,15 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
                 scan.sensitive.anywhere.add(value)
             shown = excerpt(redact_text(line[: place.start] + MASK + line[place.end :]))
         random_value = kind not in _ASSIGNMENT_KINDS or looks_random(value, min_length=12)
+        context = secret_context(entry.path, value)
+        if context is SecretContext.LIVE and declared_example(text, start, end):
+            context = SecretContext.EXAMPLE
         scan.hits.append(
             SecretHit(
                 kind=kind,
                 path=entry.path,
                 line=line_no,
-                context=secret_context(entry.path, value),
+                context=context,
                 confidence=Confidence.HIGH if random_value else Confidence.LOW,
                 excerpt=shown,
                 provider=provider,
