@@ -8,7 +8,8 @@ calibration list's records, see tools/build_sdg_ranker.py), with, besides the cl
 pair features and its probability:
 
 - what similar registry projects chose (their descriptions' nearest neighbours, weighted
-  by similarity, excluding the project itself when it is one of them);
+  by similarity, excluding the project itself when it is one of them; only when the
+  nearest one is truly similar);
 - how much of the text is technology words (frameworks, databases, "platform", "API"),
   once for SDG 9 and once for SDG 17, so such words alone do not carry a project there.
 
@@ -32,6 +33,10 @@ from dpgkit.sdg.head import Head
 
 Matrix = npt.NDArray[np.float64]
 NEIGHBOURS = 7
+# Neighbours vote only when the nearest one is this similar: a README section about Docker
+# has no registry project like it, and its "nearest" ones would only vote the base rate
+# (mostly SDG 3), pushing every vague passage to the most common goal.
+NEIGHBOUR_MIN = 0.55
 # Words about how a project is built, not whom it serves.
 TECHNOLOGY = re.compile(
     r"\b(?:platforms?|infrastructures?|apis?|rest|graphql|software|open[- ]source|frameworks?"
@@ -82,6 +87,8 @@ def neighbour_vote(
         return votes
     nearest = np.argsort(-similarity, axis=1)[:, :k]
     for row in range(len(similarity)):
+        if not similarity[row, nearest[row, 0]] >= NEIGHBOUR_MIN:
+            continue  # nothing in the registry is like this text: no vote, not a prior
         for column in nearest[row]:
             if np.isfinite(similarity[row, column]):
                 votes[row] += max(similarity[row, column], 0.0) * labels[column]
