@@ -11,7 +11,7 @@ import fnmatch
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -105,12 +105,21 @@ def load_catalog() -> Catalog:
     return Catalog(version=str(data["version"]), categories=categories, components=components)
 
 
+@lru_cache(maxsize=4096)
+def _names_matcher(ecosystem: str, patterns: tuple[str, ...]) -> Any:
+    """fnmatchcase against each normalised pattern, as one expression built once (the
+    catalogs' lists are matched against every dependency of a lock file: thousands)."""
+    return re.compile(
+        "|".join(fnmatch.translate(normalise_name(ecosystem, pattern)) for pattern in patterns)
+    ).match
+
+
 def package_matches(patterns: dict[str, tuple[str, ...]], dep: Dependency) -> bool:
     names = patterns.get(dep.ecosystem)
     if not names:
         return False
     name = normalise_name(dep.ecosystem, dep.name)
-    return any(fnmatch.fnmatchcase(name, normalise_name(dep.ecosystem, p)) for p in names)
+    return _names_matcher(dep.ecosystem, tuple(names))(name) is not None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from packageurl import PackageURL
 
@@ -91,6 +92,8 @@ class DependencyReport:
         return any(not dep.direct for dep in self.dependencies)
 
 
+# Memoised: a name is normalised for every catalog it is compared with.
+@lru_cache(maxsize=65_536)
 def normalise_name(ecosystem: str, name: str) -> str:
     """Names compared the way each ecosystem compares them (PEP 503 for Python)."""
     if ecosystem == "pypi":
