@@ -10,6 +10,7 @@ is written to the case worker, a comment that belongs to a post is read by the p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dpgkit.inventory import Inventory
 from dpgkit.pii.classify import normalise
@@ -31,11 +32,45 @@ _RELATION = re.compile(
     r"|\(\s*[\"'](\w+)[\"']\s*,\s*(?:django\.db\.)?(?:models\.)?(?:ForeignKey|OneToOneField)\(",
     re.MULTILINE,
 )
+# Every match of _RELATION holds one of these words (the regex is case-sensitive): a text
+# with none of them is not searched. Python's re tries the alternation at every position,
+# and most windows and model files hold no relation.
+_RELATION_WORDS = (
+    "ForeignKey",
+    "OneToOne",
+    "ParentalKey",
+    "relationship",
+    "ReferenceField",
+    "belongs_to",
+    "belongsTo",
+    "morphTo",
+    "ManyToOne",
+)
+
+
+def _relation_names(text: str) -> list[str]:
+    """The related names _RELATION finds in text, normalised, in order."""
+    if not any(word in text for word in _RELATION_WORDS):
+        return []
+    found = []
+    for match in _RELATION.finditer(text):
+        name = next((group for group in match.groups() if group), None)
+        if name:
+            found.append(normalise(name))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """text.splitlines(), kept for the next entity: a models module declares many."""
+    return tuple(text.splitlines())
+
+
 _CLASS_START = re.compile(r"^\s*(?:class|model|@Entity|create_table|Schema::create)\b", re.M)
 _WINDOW_LINES = 120
 
 
-def _window(lines: list[str], line: int) -> str:
+def _window(lines: tuple[str, ...], line: int) -> str:
     """From the declaration just above a field to the next declaration below it."""
     first = line - 1
     start = first
@@ -73,21 +108,15 @@ def relations(inventory: Inventory, fields: list[DataField]) -> list[str]:
     found: list[str] = []
     for path in _model_files(inventory, fields[0].entity) if fields else []:
         text = inventory.text(path)
-        for match in _RELATION.finditer((text or "")[:50_000]):
-            name = next((group for group in match.groups() if group), None)
-            if name:
-                found.append(normalise(name))
+        found += _relation_names((text or "")[:50_000])
     places = {field.path: field.line for field in reversed(fields) if field.line is not None}
     for path, line in list(places.items())[:3]:
         entry = inventory.get(path)
         text = inventory.text(entry) if entry is not None else None
         if not text or line is None:
             continue
-        lines = text.splitlines()
+        lines = _lines(text)
         if line > len(lines):
             continue
-        for match in _RELATION.finditer(_window(lines, line)):
-            name = next((group for group in match.groups() if group), None)
-            if name:
-                found.append(normalise(name))
+        found += _relation_names(_window(lines, line))
     return list(dict.fromkeys(found))
