@@ -112,3 +112,112 @@ def test_every_question_of_the_standard_is_in_the_catalogs() -> None:
                 assert question_label(text + ":").endswith(":")
             # A question the catalogs do not know stays English, marked as such.
             assert question_label("Is this new?") == '<span lang="en">Is this new?</span>'
+
+
+class LanguageWalk:
+    """A client that follows every redirect and fails on any page outside one language."""
+
+    def __init__(self, client: Any, prefix: str) -> None:
+        self.client, self.prefix = client, prefix
+
+    def check(self, url: str) -> None:
+        assert url.startswith(self.prefix + "/"), f"left {self.prefix}: {url}"
+
+    def go(self, method: str, path: str, data: dict[str, Any] | None = None) -> Any:
+        url = self.prefix + path
+        response = getattr(self.client, method)(url, data or {}, follow=True)
+        for location, _status in response.redirect_chain:
+            self.check(location)
+        html = response.content.decode()
+        # Every link of the review and account pages stays in the language too (the
+        # language switcher and the language-neutral exports and API are meant to leave it).
+        for tag in re.findall(r"<(?:a|form|link)\b[^>]*>", html):
+            if "hreflang=" in tag:  # the other languages' versions of this page
+                continue
+            for href in re.findall(r'(?:href|action)="(/[^"]*)"', tag):
+                if not href.startswith(("/language/", "/export/", "/api/", "/static/")):
+                    self.check(href)
+        return response
+
+
+@pytest.mark.parametrize("prefix", ["/ru", "/kk"])
+def test_the_whole_review_path_stays_in_its_language(
+    people: dict[str, Any],
+    client_for: Callable[..., Any],
+    water_repo: Path,
+    prefix: str,
+) -> None:
+    from dpgkit.web.review.models import IndicatorReview, Status
+    from tests.web.review.conftest import answers_post
+
+    applicant = LanguageWalk(client_for(people["applicant"]), prefix)
+    reviewer = LanguageWalk(client_for(people["reviewer"]), prefix)
+    for walker in (applicant, reviewer):
+        assert walker.go("get", "/home/").status_code == 200
+    response = applicant.go(
+        "post", "/nominations/new/", {"kind": "repository", "repository_url": water_repo.as_uri()}
+    )
+    submission = Submission.objects.latest("pk")
+    assert response.redirect_chain[-1][0] == f"{prefix}/nominations/{submission.pk}/"
+    for _round in range(2):
+        submission.refresh_from_db()
+        applicant.go(
+            "post", f"/nominations/{submission.pk}/answers/", answers_post(submission.version)
+        )
+    submission.refresh_from_db()
+    applicant.go("post", f"/nominations/{submission.pk}/submit/", {"version": submission.version})
+    submission.refresh_from_db()
+    assert submission.status == Status.SUBMITTED
+    # Submitting again is refused; the page to go back to is in the language.
+    refused = applicant.go("post", f"/nominations/{submission.pk}/submit/", {"version": 1})
+    assert refused.status_code == 409
+    assert f'href="{prefix}/nominations/{submission.pk}/"' in refused.content.decode()
+
+    reviewer.go("get", "/review/")
+    taken = reviewer.go("post", f"/review/{submission.pk}/assign/", {"version": submission.version})
+    assert taken.redirect_chain[-1][0] == f"{prefix}/review/{submission.pk}/"
+    stale = reviewer.go("post", f"/review/{submission.pk}/assign/", {"version": 1})
+    assert stale.status_code == 409
+    assert f'href="{prefix}/review/"' in stale.content.decode()
+
+    def line(indicator: str, status: str, comment: str = "") -> Any:
+        version = IndicatorReview.objects.get(submission=submission, indicator=indicator).version
+        return reviewer.go(
+            "post",
+            f"/review/{submission.pk}/lines/{indicator}/",
+            {
+                f"line-{indicator}-status": status,
+                f"line-{indicator}-comment": comment,
+                f"line-{indicator}-version": version,
+            },
+        )
+
+    asked = line("7", "clarification", "Which law applies in Uganda?")
+    assert asked.redirect_chain[-1][0] == f"{prefix}/review/{submission.pk}/#line-7"
+    applicant.go("get", "/notifications/")
+    applicant.go("post", "/notifications/")
+    applicant.go("post", f"/nominations/{submission.pk}/messages/", {"body": "The 2019 Act."})
+    submission.refresh_from_db()
+    applicant.go("post", f"/nominations/{submission.pk}/submit/", {"version": submission.version})
+    submission.refresh_from_db()
+    assert submission.status == Status.IN_REVIEW
+    for indicator in ["1", "2", "3", "4", "5", "6", "7", "8", "9A", "9B", "9C"]:
+        line(indicator, "met")
+    submission.refresh_from_db()
+    decided = reviewer.go(
+        "post",
+        f"/review/{submission.pk}/decide/",
+        {"decision": "approved", "comment": "Welcome.", "version": submission.version},
+    )
+    assert decided.redirect_chain[-1][0] == f"{prefix}/review/{submission.pk}/"
+    submission.refresh_from_db()
+    assert submission.status == Status.APPROVED
+    stale_decision = reviewer.go(
+        "post", f"/review/{submission.pk}/decide/", {"decision": "approved", "version": 1}
+    )
+    assert stale_decision.status_code in (403, 409)
+    applicant.go("get", "/nominations/")
+    # Signing out and in again keeps the language as well.
+    anonymous = LanguageWalk(client_for(), prefix)
+    login = anonymous.go("get", f"/nominations/{submission.pk}/")
+    assert login.redirect_chain[-1][0].startswith(f"{prefix}/accounts/login/")

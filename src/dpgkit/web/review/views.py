@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied as PermissionDeniedPage
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -327,7 +328,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _own(request, pk)
     assessment = assessment_of(submission)
     if submission.status not in EDITABLE or assessment is None:
-        return _conflict(request, f"/nominations/{submission.pk}/")
+        return _conflict(request, reverse("review:detail", args=[submission.pk]))
     context = _answers_context(submission, assessment)
     form = AnswersForm(
         request.POST,
@@ -359,7 +360,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
             save_versioned(submission, form.cleaned_data["version"], answers=merged)
             record(request.user, "answers.saved", submission, submission, questions=sorted(merged))
     except StaleEdit:
-        return _conflict(request, f"/nominations/{submission.pk}/")
+        return _conflict(request, reverse("review:detail", args=[submission.pk]))
     flash.success(request, _("Your answers are saved."))
     return redirect("review:detail", submission.pk)
 
@@ -369,7 +370,7 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _own(request, pk)
     if submission.status not in EDITABLE:
-        return _conflict(request, f"/nominations/{submission.pk}/")
+        return _conflict(request, reverse("review:detail", args=[submission.pk]))
     try:
         nominee, screening, missing = build_records(submission)
     except PublishError as error:
@@ -392,7 +393,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 slug=(registry_slug(name) or submission.slug or "project")[:200],
             )
         except StaleEdit:
-            return _conflict(request, f"/nominations/{submission.pk}/")
+            return _conflict(request, reverse("review:detail", args=[submission.pk]))
         for indicator in INDICATOR_LINES:
             IndicatorReview.objects.get_or_create(submission=submission, indicator=indicator)
         if returning:
@@ -527,7 +528,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         # Without the assign permission a reviewer can only take an unassigned submission.
         if submission.reviewer_id is not None and not request.user.has_perm(ASSIGN):
-            return _conflict(request, "/review/")
+            return _conflict(request, reverse("review:queue"))
         reviewer = request.user
         version = int(request.POST.get("version") or 0)
     with transaction.atomic():
@@ -541,7 +542,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                 else submission.status,
             )
         except StaleEdit:
-            return _conflict(request, "/review/")
+            return _conflict(request, reverse("review:queue"))
         record(
             request.user,
             "submission.assigned",
@@ -604,7 +605,7 @@ def review_line(request: HttpRequest, pk: int, indicator: str) -> HttpResponse:
                 status=Status.CLARIFICATION, updated_at=timezone.now()
             )
             notify(submission.owner, "clarification", submission)
-    return redirect(f"{request.path.rsplit('/lines/', 1)[0]}/#line-{indicator}")
+    return redirect(reverse("review:review", args=[submission.pk]) + f"#line-{indicator}")
 
 
 @require_POST
@@ -642,7 +643,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             if decision == "approved":
                 publish(submission, "DPG")
         except StaleEdit:
-            return _conflict(request, f"/review/{submission.pk}/")
+            return _conflict(request, reverse("review:review", args=[submission.pk]))
         except PublishError as error:
             transaction.set_rollback(True)
             form.add_error(
