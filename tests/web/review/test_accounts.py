@@ -159,7 +159,7 @@ def test_notification_mail_leaves_only_when_the_change_commits(
 ) -> None:
     from django.db import transaction
 
-    from dpgkit.web.review.notify import notify
+    from dpgkit.web.activity.notify import notify
 
     with django_capture_on_commit_callbacks(execute=True):
         try:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from dpgkit.web.accounts.models import Profile
 from dpgkit.web.accounts.roles import Role, add_role
-from dpgkit.web.review.audit import record
+from dpgkit.web.activity.audit import record
 
 
 class AccountError(ValueError):

@@ -33,7 +33,7 @@ REVIEW = "review.review_submission"
 DECIDE = "review.decide_submission"
 ASSIGN = "review.assign_submission"
 MODERATE = "review.moderate_message"
-AUDIT = "review.view_auditentry"
+AUDIT = "activity.view_auditentry"
 SUSPEND = "accounts.suspend_user"
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {

@@ -25,7 +25,7 @@ from dpgkit.web.accounts.forms import ResendForm, SignUpForm
 from dpgkit.web.accounts.models import Profile
 from dpgkit.web.accounts.roles import Role, add_role
 from dpgkit.web.accounts.tokens import confirmation_token
-from dpgkit.web.review.audit import record
+from dpgkit.web.activity.audit import record
 
 
 def send_confirmation(request: HttpRequest, user: User) -> None:

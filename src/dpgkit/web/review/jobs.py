@@ -24,10 +24,10 @@ from django_tasks import TaskContext, task
 from dpgkit.assess import assess
 from dpgkit.errors import BadInputError
 from dpgkit.model import Assessment
-from dpgkit.web.review.audit import record
+from dpgkit.web.activity.audit import record
+from dpgkit.web.activity.notify import notify
 from dpgkit.web.review.clone import CloneError, shallow_clone
 from dpgkit.web.review.models import Status, Submission
-from dpgkit.web.review.notify import notify
 
 log = logging.getLogger(__name__)
 

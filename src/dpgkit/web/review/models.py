@@ -13,6 +13,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The audit log and notifications are their own app (both accounts and review use them);
+# named here too for the code that reads them next to submissions.
+from dpgkit.web.activity.models import AuditEntry as AuditEntry
+from dpgkit.web.activity.models import Notification as Notification
+
 
 class Status(models.TextChoices):
     QUEUED = "queued", _("Waiting for the scan")
@@ -162,46 +167,3 @@ class AbuseReport(models.Model):
 
     def __str__(self) -> str:
         return f"report {self.pk}"
-
-
-class Notification(models.Model):
-    """An in-app notice (also sent by e-mail); its words are chosen at display time, in the
-    reader's language, from ``kind``."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(max_length=30)
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} for {self.user_id}"
-
-
-class AuditEntry(models.Model):
-    """Who did what, when: written in the same transaction as the change it describes."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)  # kept if the account goes
-    action = models.CharField(max_length=60, db_index=True)
-    submission = models.ForeignKey(
-        Submission, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit"
-    )
-    target = models.CharField(max_length=200, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from dpgkit.diff import AssessmentDiff, diff_assessments
-from dpgkit.web.review.audit import record
+from dpgkit.web.activity.audit import record
+from dpgkit.web.activity.notify import notify
 from dpgkit.web.review.models import Status, Submission
-from dpgkit.web.review.notify import notify
 from dpgkit.web.review.records import PublishError, assessment_of, publish
 
 

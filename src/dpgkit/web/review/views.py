@@ -33,8 +33,9 @@ from dpgkit.web.accounts.roles import (
     SUSPEND,
     permission_required,
 )
+from dpgkit.web.activity.audit import record
+from dpgkit.web.activity.notify import notify
 from dpgkit.web.registry.screening import screening_sections
-from dpgkit.web.review.audit import record
 from dpgkit.web.review.clone import CloneError, check_url
 from dpgkit.web.review.forms import (
     AnswersForm,
@@ -64,7 +65,6 @@ from dpgkit.web.review.models import (
     Status,
     Submission,
 )
-from dpgkit.web.review.notify import notify
 from dpgkit.web.review.records import (
     OWNER_ASKED,
     PublishError,

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_rq",
     "django_tasks_rq",
     "axes",
+    "dpgkit.web.activity",
     "dpgkit.web.accounts",
     "dpgkit.web.review",
 ]

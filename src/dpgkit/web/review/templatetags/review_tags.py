@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django import template
 
+from dpgkit.web.activity.models import Notification
+from dpgkit.web.activity.notify import link_of, text_of
 from dpgkit.web.review import words
-from dpgkit.web.review.models import Notification
-from dpgkit.web.review.notify import link_of, text_of
 
 register = template.Library()
 register.filter("verdict_label", words.verdict_label)

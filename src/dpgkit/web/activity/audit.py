@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dpgkit.web.review.models import AuditEntry, Submission
+from dpgkit.web.activity.models import AuditEntry
 
 
 def record(
     actor: Any,
     action: str,
-    submission: Submission | None = None,
+    submission: Any = None,
     target: Any = None,
     **detail: Any,
 ) -> AuditEntry:

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from dpgkit.web.review.models import Notification, Submission
+from dpgkit.web.activity.models import Notification
 
 TEXTS: dict[str, Promise] = {
     "scan_done": _("The scan of %(name)s is finished: answer the open questions and submit."),
@@ -34,19 +34,19 @@ TEXTS: dict[str, Promise] = {
 }
 
 
-def text_of(kind: str, submission: Submission | None) -> str:
+def text_of(kind: str, submission: Any) -> str:
     template = TEXTS.get(kind, _("Update about %(name)s."))
     return str(template) % {"name": submission.name if submission else ""}
 
 
-def link_of(submission: Submission | None, for_reviewer: bool) -> str:
+def link_of(submission: Any, for_reviewer: bool) -> str:
     if submission is None:
         return reverse("review:notifications")
     name = "review:review" if for_reviewer else "review:detail"
     return reverse(name, args=[submission.pk])
 
 
-def notify(user: Any, kind: str, submission: Submission | None, for_reviewer: bool = False) -> None:
+def notify(user: Any, kind: str, submission: Any, for_reviewer: bool = False) -> None:
     if user is None or not user.is_active:
         return
     Notification.objects.create(user=user, kind=kind, submission=submission)
