@@ -124,7 +124,8 @@ def run_detect_secrets(
 def load_labels(path: Path) -> dict[tuple[str, str, int], tuple[str, str]]:
     labels: dict[tuple[str, str, int], tuple[str, str]] = {}
     with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
+        lines = (line for line in handle if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
             labels[(row["slug"], row["path"], int(row["line"]))] = (row["label"], row["why"])
     return labels
 
