@@ -10,7 +10,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.cli.common import checked_repository_url, stdout_console, write_output
@@ -51,6 +50,9 @@ _REFRESH_EVERY = 0.1
 def run_assessment(path: Path, options: AssessOptions, show_progress: bool) -> Assessment:
     if not show_progress:
         return assess(path, options)
+    # Imported only when a bar may be drawn (stderr a terminal).
+    from rich.progress import BarColumn, Progress, TextColumn
+
     # No refresh thread (auto_refresh off): the scan pass forks worker processes, and a
     # thread writing to the terminal at that moment must not exist. The bar is drawn from
     # the hook, and only once the run has lasted a second.

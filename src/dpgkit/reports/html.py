@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
 from dpgkit.model import Assessment, Outcome
@@ -18,6 +18,9 @@ from dpgkit.nomination.links import Repo, project_repository
 from dpgkit.reports import renderer
 from dpgkit.reports.labels import OUTCOME_SYMBOLS, VERDICT_LABELS, VERDICT_SYMBOLS, answer_text
 from dpgkit.standard import load_standard
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 OUTCOME_LABELS = {
     Outcome.PASS: "passed",
@@ -30,6 +33,9 @@ MAX_LOCATIONS = 10
 
 @cache
 def _template() -> Template:
+    # Imported here: every command lists this format, few render it (Jinja2 costs ~20 ms).
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
     environment = Environment(
         loader=PackageLoader("dpgkit.reports", "templates"),
         autoescape=select_autoescape(["html"]),
