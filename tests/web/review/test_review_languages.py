@@ -178,7 +178,7 @@ def test_the_whole_review_path_stays_in_its_language(
     assert taken.redirect_chain[-1][0] == f"{prefix}/review/{submission.pk}/"
     stale = reviewer.go("post", f"/review/{submission.pk}/assign/", {"version": 1})
     assert stale.status_code == 409
-    assert f'href="{prefix}/review/"' in stale.content.decode()
+    assert f'href="{prefix}/review/{submission.pk}/"' in stale.content.decode()
 
     def line(indicator: str, status: str, comment: str = "") -> Any:
         version = IndicatorReview.objects.get(submission=submission, indicator=indicator).version

@@ -18,6 +18,7 @@ from django_tasks import task
 from dpgkit.diff import AssessmentDiff, diff_assessments
 from dpgkit.web.activity.audit import record
 from dpgkit.web.activity.notify import notify
+from dpgkit.web.review import workflow
 from dpgkit.web.review.models import Status, Submission
 from dpgkit.web.review.records import PublishError, assessment_of, publish
 
@@ -44,19 +45,14 @@ def run_renewals(now: datetime | None = None) -> RenewalReport:
         assert submission.expires_at is not None
         if submission.expires_at <= now:
             with transaction.atomic():
-                if not Submission.objects.filter(pk=submission.pk, status=Status.APPROVED).update(
-                    status=Status.EXPIRED
-                ):
+                if not workflow.expire(submission):
                     continue
-                submission.refresh_from_db()
                 try:
                     publish(submission, "archive")
                 except PublishError as error:
                     record(
                         None, "renewal.publish_failed", submission, submission, reason=str(error)
                     )
-                record(None, "renewal.expired", submission, submission)
-                notify(submission.owner, "expired", submission)
             report.expired.append(submission.pk)
         elif submission.expires_at <= remind_from and submission.reminded_at is None:
             with transaction.atomic():

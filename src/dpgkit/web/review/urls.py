@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from dpgkit.web.review import views
+from dpgkit.web.review import community, reviewing, views
 
 app_name = "review"
 urlpatterns = [
@@ -14,17 +14,19 @@ urlpatterns = [
     path("nominations/<int:pk>/submit/", views.submit, name="submit"),
     path("nominations/<int:pk>/retry/", views.retry, name="retry"),
     path("nominations/<int:pk>/messages/", views.post_message, name="post_message"),
-    path("messages/<int:pk>/report/", views.report_message, name="report_message"),
-    path("review/", views.queue, name="queue"),
-    path("review/<int:pk>/", views.review, name="review"),
-    path("review/<int:pk>/assign/", views.assign, name="assign"),
-    path("review/<int:pk>/lines/<str:indicator>/", views.review_line, name="review_line"),
-    path("review/<int:pk>/decide/", views.decide, name="decide"),
-    path("moderation/", views.moderation, name="moderation"),
-    path("moderation/messages/<int:pk>/hide/", views.hide_message, name="hide_message"),
-    path("moderation/messages/<int:pk>/dismiss/", views.dismiss_reports, name="dismiss_reports"),
-    path("moderation/users/<int:pk>/suspend/", views.suspend_user, name="suspend_user"),
-    path("audit/", views.audit, name="audit"),
-    path("notifications/", views.notifications, name="notifications"),
-    path("code-of-conduct/", views.conduct, name="conduct"),
+    path("messages/<int:pk>/report/", community.report_message, name="report_message"),
+    path("review/", reviewing.queue, name="queue"),
+    path("review/<int:pk>/", reviewing.review, name="review"),
+    path("review/<int:pk>/assign/", reviewing.assign, name="assign"),
+    path("review/<int:pk>/lines/<str:indicator>/", reviewing.review_line, name="review_line"),
+    path("review/<int:pk>/decide/", reviewing.decide, name="decide"),
+    path("moderation/", community.moderation, name="moderation"),
+    path("moderation/messages/<int:pk>/hide/", community.hide_message, name="hide_message"),
+    path(
+        "moderation/messages/<int:pk>/dismiss/", community.dismiss_reports, name="dismiss_reports"
+    ),
+    path("moderation/users/<int:pk>/suspend/", community.suspend_user, name="suspend_user"),
+    path("audit/", community.audit, name="audit"),
+    path("notifications/", community.notifications, name="notifications"),
+    path("code-of-conduct/", community.conduct, name="conduct"),
 ]
