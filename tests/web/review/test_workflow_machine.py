@@ -1,6 +1,7 @@
 """The review workflow's declared state machine (review/workflow.py): every transition is
 reachable exactly by who it names and only from its source states; nothing else in the web
-apps sets a submission's status; and the page modules stay small."""
+apps sets a submission's status; the page modules stay small; docs/review.md shows the table
+as it is declared."""
 
 from __future__ import annotations
 
@@ -224,3 +225,29 @@ def test_no_view_job_or_command_sets_a_status() -> None:
 def test_page_modules_stay_small() -> None:
     for name in ("views.py", "reviewing.py", "community.py", "pages.py"):
         assert len((WEB / "review" / name).read_text(encoding="utf-8").splitlines()) < 400, name
+
+
+def test_docs_show_the_declared_table() -> None:
+    text = (ROOT / "docs" / "review.md").read_text(encoding="utf-8")
+    assert workflow.updated_document(text) == text, (
+        "docs/review.md is out of date: python -m dpgkit.web review_workflow --write"
+    )
+    for transition in workflow.TRANSITIONS:
+        assert f"| `{transition.name}` |" in text
+
+
+def test_the_command_prints_and_writes_the_table(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("review_workflow", stdout=out)
+    assert out.getvalue() == workflow.render_markdown()
+    assert "stateDiagram-v2" in out.getvalue() and "approved --> expired: expire" in out.getvalue()
+    page = tmp_path / "review.md"
+    page.write_text(f"# Review\n\n{workflow.DOC_BEGIN}\nold\n{workflow.DOC_END}\n\nAfter.\n")
+    call_command("review_workflow", write=str(page), stdout=StringIO())
+    written = page.read_text()
+    assert written.startswith("# Review\n\n") and written.endswith("\n\nAfter.\n")
+    assert "old" not in written and workflow.render_markdown().rstrip("\n") in written
