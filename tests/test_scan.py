@@ -117,9 +117,10 @@ def test_workers_give_the_same_results_in_the_same_order(repo_factory: RepoFacto
     assert [e.path for e, _ in parallel["test boom"].hits] == ["pkg1/good.py"]
     assert any("pkg0/bad.py: the test boom scan failed" in w for w in parallel_inventory.warnings)
     assert progress[-1] == (progress[-1][1], progress[-1][1]) and len(progress) > 1
-    # Worker processes really did the reading.
+    # Worker processes really did the reading (how the chunks fall between the two workers
+    # is the scheduler's business: on a busy machine one worker may take them all).
     pids = {pid for _, pid in run_scan(build_inventory(root), [PIDS], jobs=2)["test pids"].hits}
-    assert os.getpid() not in pids and len(pids) == 2
+    assert pids and os.getpid() not in pids and len(pids) <= 2
 
 
 def test_files_are_never_read_outside_the_checkout(repo_factory: RepoFactory) -> None:
