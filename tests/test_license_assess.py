@@ -10,7 +10,7 @@ import pytest
 
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Assessment, Finding, Outcome, Verdict
-from tests.license_helpers import apache_without_appendix, lgpl3_only, license_text
+from tests.license_helpers import apache_without_appendix, lgpl3_only, license_text, modified_mpl
 
 Factory = Callable[..., Path]
 CODE = {"app.py": "def main() -> None:\n    print('hello')\n" * 20}
@@ -292,3 +292,31 @@ def test_license_file_with_tag_or_title_over_a_fragment(repo_factory: Factory) -
         "MIT License\n\nYou may use this only on Tuesdays and must send us a postcard every year.\n"
     )
     assert verdict(run(repo_factory({**CODE, "LICENSE": other}))) is Verdict.NEEDS_ANSWER
+
+
+def test_reuse_license_files_are_their_own_license(repo_factory: Factory) -> None:
+    """LICENSES/<id>.txt is <id>; a LicenseRef-* file holding a license's text unchanged is
+    that license, and one holding a text of its own stays the LicenseRef."""
+    for name, text, expected in (
+        ("MIT.txt", license_text("MIT"), "MIT"),
+        ("LicenseRef-MIT.txt", license_text("MIT"), "MIT"),
+        (
+            "LicenseRef-Acme.txt",
+            "Acme Proprietary Terms\n\nYou may read this code. You may not run it.\n",
+            "LicenseRef-Acme",
+        ),
+    ):
+        result = run(repo_factory({**CODE, f"LICENSES/{name}": text}))
+        entry = next(e for e in result.licenses if e.source == "reuse")
+        assert entry.spdx == expected, name
+    assert (
+        verdict(run(repo_factory({**CODE, "LICENSES/LicenseRef-MIT.txt": license_text("MIT")})))
+        is Verdict.MET
+    )
+
+
+def test_modified_license_text_needs_an_answer(repo_factory: Factory) -> None:
+    result = run(repo_factory({**CODE, "LICENSE": modified_mpl()}))
+    assert verdict(result) is Verdict.NEEDS_ANSWER
+    summary = result.indicator("2").summary
+    assert "modified MPL-2.0 text" in summary and "MPL-2.0" not in {e.spdx for e in result.licenses}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from dpgkit.cli import app
-from tests.license_helpers import FIXTURES, license_text
+from tests.license_helpers import FIXTURES, license_text, modified_mpl
 
 runner = CliRunner()
 
@@ -39,7 +39,8 @@ def test_identify_json_lists_path_spdx_score_name(tmp_path: Path) -> None:
     assert items[0]["score"] == 1.0 and items[0]["name"].startswith(
         "GNU General Public License v3.0"
     )
-    assert items[1]["note"] == "the file names a license without its text"
+    assert (items[1]["kind"], items[1]["method"]) == ("name_only", "name")
+    assert items[1]["note"] == "the file only names MIT; the full license text is missing"
     assert [part["spdx"] for part in items[4]["parts"]] == ["MIT", "Apache-2.0"]
 
 
@@ -66,3 +67,118 @@ def test_licenses_lists_approved_by_category() -> None:
     assert any(item["spdx"] == "Apache-2.0" for item in categories["software"])
     text = runner.invoke(app, ["licenses"])
     assert text.exit_code == 0 and "CC-BY-4.0" in text.output
+
+
+# -- license files that state their license (issue 18), small texts written for the tests --
+AGPL_NOTICE_MD = """# License
+
+This program is free software: you can redistribute it and/or modify it under the terms of
+the [GNU Affero General Public License](https://www.gnu.org/licenses/agpl-3.0.html) as
+published by the Free Software Foundation, either version 3 of the License, or (at your
+option) any later version.
+
+This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY.
+"""
+APACHE_QUOTED = """This software is licensed under the Apache 2 license, quoted below.
+
+Copyright 2020 Example Org
+
+Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file
+except in compliance with the License. You may obtain a copy of the License at
+
+    http://www.apache.org/licenses/LICENSE-2.0
+
+Unless required by applicable law or agreed to in writing, software distributed under the
+License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND.
+"""
+RESERVED_THEN_GRANT = """Copyright (c) 2021 Example Org. All rights reserved.
+
+You may use, copy and modify this software under the terms of GNU [GPL-3.0]+ license.
+"""
+RESERVED_ONLY = """Copyright (c) 2021 Example Org. All rights reserved.
+
+No part of this software may be copied or used without written permission.
+"""
+GPL_NOTICE_OR_LATER = """Example Counter - counts things
+
+This program is free software: you can redistribute it and/or modify it under the terms of
+the GNU General Public License as published by the Free Software Foundation, either version 3
+of the License, or (at your option) any later version.
+
+"""
+
+
+def _identify(tmp_path: Path, texts: dict[str, str]) -> dict[str, dict[str, object]]:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        app, ["license", "identify", "-f", "json", *(str(tmp_path / n) for n in texts)]
+    )
+    assert result.exit_code == 0, result.output
+    return {Path(str(item["path"])).name: item for item in json.loads(result.output)}
+
+
+def test_identify_reads_notices_references_and_grants(tmp_path: Path) -> None:
+    items = _identify(
+        tmp_path,
+        {
+            "LICENSE.md": AGPL_NOTICE_MD,
+            "LICENSE": APACHE_QUOTED,
+            "COPYING": RESERVED_THEN_GRANT,
+            "LICENSE.txt": RESERVED_ONLY,
+        },
+    )
+    agpl = items["LICENSE.md"]
+    assert (agpl["spdx"], agpl["kind"]) == ("AGPL-3.0-or-later", "stated")
+    assert agpl["statements"] == [
+        {
+            "spdx": "AGPL-3.0-or-later",
+            "kind": "notice",
+            "line": 4,  # the notice starts at "GNU", inside the Markdown link
+            "text": "GNU Affero General Public License as published by the Free Software "
+            "Foundation, either version 3 of the License, or (at your option) any later version",
+        }
+    ]
+    apache = items["LICENSE"]
+    assert apache["spdx"] == "Apache-2.0"
+    assert {s["kind"] for s in apache["statements"]} == {"reference", "notice"}  # type: ignore[attr-defined]
+    assert "full license text is not included" in str(apache["note"])
+    assert items["COPYING"]["spdx"] == "GPL-3.0-or-later"  # the grant, not the reservation
+    reserved = items["LICENSE.txt"]
+    assert (reserved["spdx"], reserved["kind"]) == (None, "all_rights_reserved")
+
+
+def test_identify_or_later_notice_beside_full_text(tmp_path: Path) -> None:
+    full = license_text("GPL-3.0-only")
+    items = _identify(
+        tmp_path,
+        {
+            "COPYING": GPL_NOTICE_OR_LATER + full,
+            "LICENSE": full,
+            "LICENSE.md": GPL_NOTICE_OR_LATER.replace(
+                ", or (at your option) any later version", " only"
+            )
+            + full,
+        },
+    )
+    assert items["COPYING"]["spdx"] == "GPL-3.0-or-later"
+    assert items["LICENSE"]["spdx"] == "GPL-3.0-only"
+    assert items["LICENSE.md"]["spdx"] == "GPL-3.0-only"
+
+
+def test_modified_license_text_is_not_the_original(tmp_path: Path) -> None:
+    items = _identify(
+        tmp_path,
+        {
+            "LICENSE": modified_mpl(),
+            # A project's own heading over an unchanged text names no other license.
+            "LICENSE.md": "Acme Widgets License\n\n" + license_text("MIT"),
+            "COPYING": "Mozilla Public License Version 2.0\n\n" + license_text("MPL-2.0"),
+        },
+    )
+    modified = items["LICENSE"]
+    assert (modified["spdx"], modified["kind"]) == (None, "modified")
+    assert modified["parts"][0]["modified"] == "Example Foundation Public License v. 1.0"  # type: ignore[index]
+    assert "a modified MPL-2.0 text" in str(modified["note"])
+    assert items["LICENSE.md"]["spdx"] == "MIT" and "kind" not in items["LICENSE.md"]
+    assert items["COPYING"]["spdx"] == "MPL-2.0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,10 +14,10 @@ from dpgkit.cli.common import stdout_console
 from dpgkit.errors import BadInputError
 from dpgkit.inventory.decode import decode_bytes
 from dpgkit.inventory.inventory import DEFAULT_READ_CAP
-from dpgkit.licenses.declarations import expression_of
+from dpgkit.licenses.declarations import Declaration, identify_license_text
+from dpgkit.licenses.expressions import parse_expression
 from dpgkit.licenses.index import load_index
-from dpgkit.licenses.matcher import identify_text
-from dpgkit.licenses.names import name_to_spdx
+from dpgkit.licenses.statements import line_of, statements
 from dpgkit.standard import load_standard
 
 _SNIFF = 8192
@@ -42,25 +43,49 @@ def _read(path: Path) -> str | None:
 
 
 def identify_file(path: Path) -> dict[str, object]:
+    """What a license file holds, read as the assessment reads a project's license file: full
+    texts, else an SPDX tag or a title over a fragment, a standard notice or reference (a grant
+    after "All rights reserved" included), a license's bare name; ``kind`` and ``note`` say
+    when it is not a full text (``modified`` for a license text edited into another)."""
     text = _read(path)
     result: dict[str, object] = {"path": str(path), "spdx": None, "score": 0.0, "name": None}
     if text is None:
         result["note"] = "binary file"
         return result
-    matches = identify_text(text)
-    if matches:
-        index = load_index()
-        result["spdx"] = expression_of(matches)
-        result["score"] = min(match.score for match in matches)
-        result["name"] = "; ".join(dict.fromkeys(index.name(match.spdx) for match in matches))
-        result["parts"] = [match.as_dict() for match in matches]
+    if not text.strip():
+        result["note"] = "empty file"
         return result
-    words = text.split()
-    if 0 < len(words) <= 12:
-        named = name_to_spdx(" ".join(words))
-        if named:
-            result.update(spdx=named, score=1.0, name=load_index().name(named), method="name")
-            result["note"] = "the file names a license without its text"
+    declared = Declaration(source="file", path=str(path), line=None, raw="", spdx=None)
+    identify_license_text(text, declared)
+    index = load_index()
+    if declared.spdx:
+        # The full GNU text does not say "only" or "or later": the file's own notice does.
+        for key in declared.stated:
+            only = key.replace("-or-later", "-only")
+            if key.endswith("-or-later") and only not in declared.stated:
+                declared.spdx = re.sub(rf"\b{re.escape(only)}\b", key, declared.spdx)
+        result["spdx"] = declared.spdx
+        result["score"] = declared.score
+        keys = parse_expression(declared.spdx).keys or [declared.spdx]
+        result["name"] = "; ".join(dict.fromkeys(index.name(key) for key in keys))
+        if declared.source != "file":
+            result["method"] = declared.source
+    if declared.matches:
+        result["parts"] = [match.as_dict() for match in declared.matches]
+    if declared.kind:
+        result["kind"] = declared.kind
+    if declared.problem:
+        result["note"] = f"the file {declared.problem}"
+    if declared.kind == "stated":
+        result["statements"] = [
+            {
+                "spdx": item.spdx,
+                "kind": item.kind,
+                "line": line_of(text, item.start),
+                "text": item.text,
+            }
+            for item in statements(text)
+        ]
     return result
 
 

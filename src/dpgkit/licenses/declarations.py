@@ -148,9 +148,43 @@ def identify_license_file(
     if not text.strip():
         declared.problem, declared.kind = "is empty", "empty"
         return declared
+    identify_license_text(text, declared)
+    if declared.kind in _NOT_A_LICENSE and inventory.truncated(entry):
+        declared.problem = f"{declared.problem} (only the head of this very large file was read)"
+    return declared
+
+
+# Problem kinds for a license file that holds no license the project can be judged by.
+_NOT_A_LICENSE = {
+    "source_available",
+    "non_commercial",
+    "all_rights_reserved",
+    "unidentified",
+    "modified",
+}
+
+
+def identify_license_text(text: str, declared: Declaration) -> None:
+    """Fill ``declared`` from a license file's text: its full license texts (a text edited
+    into another license is ``modified``, not the original), else what the file declares
+    or states, else the problem that leaves it without a license."""
     matches = identify_text(text)
     declared.matches = matches
     declared.raw = _excerpt(text)
+    modified = [match for match in matches if match.modified]
+    matches = [match for match in matches if not match.modified]
+    if modified:
+        first = modified[0]
+        declared.line = first.start_line
+        declared.kind = "modified"
+        declared.problem = (
+            f"holds “{first.modified}”, a modified {first.spdx} text: "
+            f"not {first.spdx} itself (the changes need reading)"
+        )
+        if matches:
+            declared.spdx = expression_of(matches)
+            declared.score = min(match.score for match in matches)
+        return
     if matches:
         declared.spdx = expression_of(matches)
         declared.line = matches[0].start_line
@@ -158,13 +192,13 @@ def identify_license_file(
         declared.stated = [s.spdx for s in _statements_outside(text, matches)]
         if _COMMONS_CLAUSE.search(text):
             declared.spdx = combine([declared.spdx or "", COMMONS_CLAUSE_ID])
-        return declared
+        return
     first_line = next((n for n, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
     declared.line = first_line
     if _declared_inside(text, declared):
-        return declared
+        return
     if _stated_inside(text, declared):
-        return declared
+        return
     words = text.split()
     if len(words) <= _SHORT_TEXT_WORDS:
         named = name_to_spdx(" ".join(words))
@@ -172,7 +206,7 @@ def identify_license_file(
             declared.source, declared.spdx, declared.score = "name", named, 1.0
             declared.problem = f"only names {named}; the full license text is missing"
             declared.kind = "name_only"
-            return declared
+            return
     if _COMMONS_CLAUSE.search(text):
         declared.spdx = COMMONS_CLAUSE_ID
         declared.problem, declared.kind = (
@@ -191,9 +225,6 @@ def identify_license_file(
         )
     else:
         declared.problem, declared.kind = "holds text that matches no SPDX license", "unidentified"
-    if inventory.truncated(entry):
-        declared.problem += " (only the head of this very large file was read)"
-    return declared
 
 
 _PART_OF_TEMPLATE = 0.6
@@ -289,7 +320,16 @@ def reuse_declarations(inventory: Inventory) -> list[Declaration]:
             parsed = parse_expression(spdx_id)
             declared = identify_license_file(inventory, entry, scope="project")
             declared.source = "reuse"
-            if parsed.valid:
+            # LICENSES/<id>.txt is <id>; a LicenseRef-* file that holds a license's full
+            # text unchanged is that license ("LicenseRef-MIT.txt" holding the MIT text).
+            own_text = (
+                declared.spdx
+                if spdx_id.startswith("LicenseRef-") and declared.spdx and not declared.problem
+                else None
+            )
+            if own_text:
+                declared.spdx = own_text
+            elif parsed.valid:
                 declared.spdx, declared.problem, declared.kind = parsed.expression, None, None
             found.append(declared)
     toml_entry = inventory.get("REUSE.toml")

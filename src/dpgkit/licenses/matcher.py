@@ -7,6 +7,12 @@
    most of the text is located (its densest run of shared triples), and what lies before and
    after it is identified in turn.
 
+4. A text that is a license's text edited into another license is *modified*, not that
+   license: its title names a license that is not the matched one (no distinctive word of
+   the matched license's names) and its body uses the new name where the original does not ("Foundation Center Public
+   License" over an edited MPL-2.0). Such a match keeps the original's id for reference
+   and carries the title in ``modified``; callers do not report it as the original.
+
 Near twins (MIT / MIT-0 / X11, BSD-2 / BSD-3 / BSD-4, GPL / LGPL / AGPL) differ by whole
 clauses, which Dice over triples weighs; texts that are equal once normalised are reported
 under one preferred id with their twins listed.
@@ -14,11 +20,12 @@ under one preferred id with their twins listed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dpgkit.licenses.index import SHINGLE, LicenseIndex, Shingle, Template, load_index, shingles
-from dpgkit.licenses.normalize import Words, normalize
+from dpgkit.licenses.normalize import Words, normalize, title_line
 
 MIN_WORDS = 8  # fewer normalised words than this is a name at most, never a license text
 ACCEPT = 0.75  # lowest Dice score reported as a match
@@ -38,9 +45,10 @@ class LicenseMatch:
     end_line: int
     method: str  # exact, dice or name
     twins: tuple[str, ...] = field(default=())  # other ids with the same normalised text
+    modified: str = ""  # the title of a license edited from this one ("" when it is this one)
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "spdx": self.spdx,
             "name": self.name,
             "score": self.score,
@@ -48,6 +56,9 @@ class LicenseMatch:
             "end_line": self.end_line,
             "method": self.method,
         }
+        if self.modified:
+            found["modified"] = self.modified
+        return found
 
 
 def _dice(shared: int, left: int, right: int) -> float:
@@ -187,6 +198,95 @@ def identify_words(words: Words, index: LicenseIndex | None = None) -> list[Lice
     return [_to_match(index, words, part, "dice") for part in parts]
 
 
+# Words of license names that say nothing about which license it is.
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "with",
+        "by",
+        "on",
+        "in",
+        "version",
+        "v",
+        "only",
+        "later",
+        "public",
+        "general",
+        "license",
+        "licence",
+        "licenses",
+        "agreement",
+        "terms",
+        "conditions",
+        "software",
+        "source",
+        "open",
+        "free",
+        "documentation",
+        "international",
+        "generic",
+        "unported",
+        "exception",
+        "clause",
+        "new",
+        "revised",
+        "simplified",
+        "no",
+    ]
+)
+
+
+def _name_words(name: str) -> set[str]:
+    return {
+        word
+        for word in re.findall(r"[a-z][a-z0-9]*", name.lower())
+        if word not in _GENERIC_NAME_WORDS and len(word) > 1
+    }
+
+
+def modified_title(text: str, words: Words, match: LicenseMatch, index: LicenseIndex) -> str | None:
+    """The title of ``text`` when it names another license than ``match`` and the matched
+    body uses that name: the license was edited into a new one. None otherwise."""
+    if match.method == "exact":
+        return None
+    title = title_line(text)
+    if title is None or title[0] > match.start_line:
+        return None
+    title_words = _name_words(title[1])
+    if not title_words:
+        return None
+    known: set[str] = set()
+    for spdx in (match.spdx, *match.twins):
+        known |= _name_words(index.name(spdx)) | _name_words(spdx.replace("-", " "))
+    if title_words & known:
+        return None
+    body = {
+        word
+        for word, line in zip(words.words, words.lines, strict=True)
+        if match.start_line <= line <= match.end_line
+    }
+    # Words the original's own text holds are no sign of an edit (Pixar's text says "Modified").
+    for template in index.templates:
+        if match.spdx in template.ids:
+            body -= set(template.words)
+    return title[1] if title_words & body else None
+
+
 def identify_text(text: str, index: LicenseIndex | None = None) -> list[LicenseMatch]:
-    """Every license text found in ``text``, in order of appearance."""
-    return identify_words(normalize(text), index)
+    """Every license text found in ``text``, in order of appearance; a text edited into
+    another license carries that license's title in ``modified``."""
+    index = index or load_index()
+    words = normalize(text)
+    matches = identify_words(words, index)
+    found = []
+    for match in matches:
+        title = modified_title(text, words, match, index)
+        found.append(replace(match, modified=title) if title else match)
+    return found

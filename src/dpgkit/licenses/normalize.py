@@ -180,6 +180,18 @@ def _is_title(line: str) -> bool:
     return len(line.split()) <= 10 and bool(_TITLE.match(line))
 
 
+def title_line(text: str) -> tuple[int, str] | None:
+    """The heading ``normalize`` drops, with its line number: the first line with text, when
+    it is a short title naming a license ("Foundation Center Public License v. 1.0")."""
+    for number, raw in enumerate(text[:MAX_CHARS].splitlines(), start=1):
+        if _RULE_LINE.match(raw) or _MARKDOWN_REF.match(raw):
+            continue
+        line = _clean_line(unicodedata.normalize("NFKC", raw))
+        if line.strip():
+            return (number, " ".join(line.split())) if _is_title(line) else None
+    return None
+
+
 def normalize(text: str) -> Words:
     """Words of a license text, lower-cased, with markup, numbering and copyright lines removed."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS])

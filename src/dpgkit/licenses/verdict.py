@@ -261,7 +261,9 @@ def _without_license(
             return ProjectLicense(
                 status, f"{first.path} {text}.", evidence=[first], warnings=warnings
             )
-    unidentified = [d for d in problems if d.kind in {"unidentified", "empty", "binary"}]
+    unidentified = [
+        d for d in problems if d.kind in {"unidentified", "modified", "empty", "binary"}
+    ]
     if unidentified:
         first = unidentified[0]
         return ProjectLicense(
