@@ -60,14 +60,25 @@ def _folder_bytes(root: Path) -> int:
     return total
 
 
-def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, timeout: float) -> None:
-    url = check_url(url, schemes)
-    git = shutil.which("git")
-    if git is None:
-        raise CloneError(_("git is not installed on the server."))
-    home = dest.parent / "home"
-    home.mkdir(exist_ok=True)
-    env = {
+# Options of every git command run on a repository from outside (credential.helper= also
+# empties any helper list; the protocols are GIT_ALLOW_PROTOCOL's, in safe_git_env).
+SAFE_GIT_CONFIG = [
+    "-c", f"core.hooksPath={os.devnull}",
+    "-c", "core.fsmonitor=false",
+    "-c", "core.symlinks=false",
+    "-c", "submodule.recurse=false",
+    "-c", "filter.lfs.required=false",
+    "-c", "filter.lfs.smudge=",
+    "-c", "filter.lfs.process=",
+    "-c", "transfer.fsckObjects=true",
+    "-c", "credential.helper=",
+]  # fmt: skip
+
+
+def safe_git_env(home: Path, schemes: list[str]) -> dict[str, str]:
+    """No system or global configuration, no prompts, no LFS download, only these protocols."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
         "GIT_CONFIG_NOSYSTEM": "1",
@@ -79,16 +90,47 @@ def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, time
         "GIT_LFS_SKIP_SMUDGE": "1",
         "LC_ALL": "C",
     }
-    command = [
-        git,
-        "-c", f"core.hooksPath={os.devnull}",
-        "-c", "core.fsmonitor=false",
-        "-c", "core.symlinks=false",
-        "-c", "submodule.recurse=false",
-        "-c", "filter.lfs.required=false",
-        "-c", "filter.lfs.smudge=",
-        "-c", "filter.lfs.process=",
-        "-c", "transfer.fsckObjects=true",
+
+
+def head_commit(checkout: Path) -> str:
+    """The commit a fresh clone has checked out (its own .git, written by git, not the remote)."""
+    git = shutil.which("git")
+    if git is None:
+        raise CloneError(_("git is not installed on the server."))
+    result = subprocess.run(
+        [git, *SAFE_GIT_CONFIG, "-C", str(checkout), "rev-parse", "--verify", "HEAD"],
+        env=safe_git_env(checkout.parent / "home", []),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    commit = result.stdout.strip()
+    if result.returncode != 0 or len(commit) not in (40, 64):
+        raise CloneError(_("The repository has no commit to assess."))
+    return commit
+
+
+def _pack_capped(stderr: str) -> bool:
+    """git's own child index-pack, writing the pack, stopped at the file size cap: git then
+    says only "invalid index-pack output" (and removes the folder). Any other cause of that
+    line (a corrupt or fsck-failing pack) prints its own error first."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return (
+        bool(lines)
+        and lines[-1].endswith("invalid index-pack output")
+        and not any(line.startswith(("fatal:", "error:")) for line in lines[:-1])
+    )
+
+
+def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, timeout: float) -> None:
+    url = check_url(url, schemes)
+    git = shutil.which("git")
+    if git is None:
+        raise CloneError(_("git is not installed on the server."))
+    env = safe_git_env(dest.parent / "home", schemes)
+    command = [git, *SAFE_GIT_CONFIG,
         "clone", "--depth", "1", "--single-branch", "--no-tags", "--no-recurse-submodules",
         "--quiet", "--", url, str(dest),
     ]  # fmt: skip
@@ -118,7 +160,7 @@ def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, time
             process.wait()
             break
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if problem is None and process.returncode == -signal.SIGXFSZ:
+    if problem is None and (process.returncode == -signal.SIGXFSZ or _pack_capped(stderr)):
         problem = _("The repository is larger than %(limit)s bytes.") % {"limit": max_bytes}
     if problem is None and process.returncode != 0:
         last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "dpgkit.web.activity",
     "dpgkit.web.accounts",
     "dpgkit.web.review",
+    "dpgkit.web.scans",
 ]
 
 MIDDLEWARE = [
