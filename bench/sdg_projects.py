@@ -9,8 +9,9 @@ top-1 (the analysis's best goal is one of them) and top-3 (any of its three best
    description and SDGs): 5-fold cross-validation, repeated. For each fold the ranker is
    fitted on the calibration-list records of the other folds only (as the shipped one is
    fitted on the calibration list only), so records outside that list are always judged
-   by a ranker that never saw them. Every record is featurised without its own registry
-   evidence texts and without itself among the neighbours.
+   by a ranker that never saw them, and by a classifier whose knowledge never held their
+   evidence texts (tools/sdg_registry.py). Every record is featurised without its own
+   registry evidence texts and without itself among the neighbours.
 2. Calibration repositories (``/work/calib/<slug>``, whatever checkouts are there): the
    whole project analysis (all passages, the project vector, the technology guard), with
    a ranker refitted without that project (leave-one-out) and without its evidence.

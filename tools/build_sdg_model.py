@@ -14,11 +14,15 @@ What it does, from the allowed sources only (see src/dpgkit/sdg/data/README.md):
    alone, then the table (and a weight per token) is tuned so that the weighted mean of a
    snippet's token vectors points where the full model puts the snippet, on snippets of the
    UN goal/target/indicator texts, Aurora's descriptions and queries and the registry's SDG
-   evidence texts; reduced to 256 dimensions by PCA and stored as float16;
+   evidence texts (of the calibration list's records only: tools/sdg_registry.py); reduced
+   to 256 dimensions by PCA and stored as float16 (``--skip-distil`` keeps the shipped table);
 2. embeds the goal, target and evidence texts with that table (goal prototypes, targets);
 3. compiles Aurora's queries; builds the Russian/Kazakh lexical matcher from the UN texts;
 4. trains the head on the development half of the SDG benchmark (all of it: the honest
    estimate is the cross-validation that bench/sdg_bench.py prints).
+
+Then refit the project ranker (tools/build_sdg_ranker.py, numpy only): its features are
+this model's, so a ranker.npz fitted on an older knowledge.npz or head.npz is stale.
 
 Intermediate results are cached in .build-cache/ (delete it to start over).
 """
@@ -41,6 +45,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from dpgkit.parsing import load_xml  # noqa: E402
 from dpgkit.sdg import aurora  # noqa: E402
@@ -48,12 +53,9 @@ from dpgkit.sdg.classifier import SdgClassifier  # noqa: E402
 from dpgkit.sdg.cyrillic import CyrillicMatcher  # noqa: E402
 from dpgkit.sdg.lexical import LexicalModel  # noqa: E402
 from dpgkit.sdg.training import train  # noqa: E402
+from sdg_registry import SHARED, registry_evidence  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared")
 SDG = SHARED / "sdg"
-NOMINEES = SHARED / "dpga" / "registry" / "nominees"
 OUT = ROOT / "src" / "dpgkit" / "sdg" / "data"
 CACHE = ROOT / ".build-cache"
 DIMENSIONS = 256
@@ -97,19 +99,6 @@ def aurora_sources() -> dict[int, tuple[str, list[str]]]:
     return found
 
 
-def registry_evidence() -> list[tuple[int, str]]:
-    found = []
-    for path in sorted(NOMINEES.glob("*.json")):
-        record = json.loads(path.read_text("utf-8"))
-        for item in record.get("SDGs") or []:
-            goal, text = item.get("SDGNumber"), item.get("evidenceText")
-            if isinstance(goal, int) and 1 <= goal <= 17 and isinstance(text, str):
-                text = " ".join(text.split())
-                if len(text.split()) >= 5:
-                    found.append((goal, text))
-    return found
-
-
 def dev_rows() -> list[tuple[str, str, int, bool]]:
     path = SDG / "benchmark-dev" / "benchmark-dev.csv"
     with path.open(encoding="utf-8", newline="") as handle:
@@ -134,7 +123,8 @@ def source_documents() -> list[tuple[int, str, str]]:
         for start in range(0, len(lines), 3):
             terms = re.findall(r'"([^"]+)"', " ".join(lines[start : start + 3]))
             documents.append((goal, "aurora-terms", " ".join(t.replace("*", "") for t in terms)))
-    documents += [(goal, "evidence", text) for goal, text in registry_evidence()]
+    # Registry evidence of the calibration list's records only (sdg_registry explains why).
+    documents += [(goal, "evidence", text) for _, goal, text in registry_evidence()]
     return documents
 
 

@@ -6,15 +6,16 @@ numpy only, a few seconds; no PyTorch (the sentence classifier's files are used 
 
 Data: each nominee record of ``../shared/dpga/registry/nominees`` carries the project's
 own description and the SDGs its owners chose. Only the records of the calibration list
-(``../shared/calibration/dpg-repos.tsv``) are fitted on and kept as neighbours; the rest of
-the registry stays for judging projects nobody tuned for. A record is always featurised
+(``../shared/calibration/dpg-repos.tsv``) are fitted on and kept as neighbours, and only
+their evidence texts are in the classifier's knowledge (``tools/sdg_registry.py`` decides
+which records, for both builds); the rest of the registry stays for judging projects
+nobody tuned for. A record is always featurised
 without its own registry evidence texts (which the classifier's knowledge holds) and
 without itself among the neighbours, as a project that is not yet in the registry would be.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,17 +27,14 @@ import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from dpgkit.sdg.classifier import SdgClassifier, data_dir  # noqa: E402
 from dpgkit.sdg.head import fit_logistic  # noqa: E402
 from dpgkit.sdg.ranking import ProjectRanker  # noqa: E402
 from dpgkit.sdg.text import clean, plain  # noqa: E402
+from sdg_registry import allowed_registry_slugs, nominee_records, registry_evidence  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-if not SHARED.is_dir():
-    SHARED = Path("/work/shared")
-NOMINEES = SHARED / "dpga" / "registry" / "nominees"
-CALIBRATION = SHARED / "calibration" / "dpg-repos.tsv"
 L2 = 100.0  # chosen by cross-validation on the calibration records (bench/sdg_projects.py)
 
 
@@ -48,43 +46,29 @@ class Record:
     calibration: bool
 
 
-def calibration_slugs() -> list[str]:
-    slugs = []
-    for line in CALIBRATION.read_text("utf-8").splitlines():
-        if line.startswith("#") or line.startswith("registry_slug") or not line.strip():
-            continue
-        slugs.append(line.split("\t")[0])
-    return slugs
-
-
 def registry_records() -> list[Record]:
-    """Records with a description and at least one SDG, in file order."""
-    calibration = set(calibration_slugs())
+    """Records with a description and at least one SDG, in file order: all of them, each
+    marked whether the build may learn from it (``sdg_registry.allowed_registry_slugs``)."""
+    allowed = allowed_registry_slugs()
     found = []
-    for path in sorted(NOMINEES.glob("*.json")):
-        data = json.loads(path.read_text("utf-8"))
+    for slug, data in nominee_records():
+        items = data.get("SDGs")
         sdgs = {
             item["SDGNumber"]
-            for item in data.get("SDGs") or []
-            if isinstance(item.get("SDGNumber"), int) and 1 <= item["SDGNumber"] <= 17
+            for item in (items if isinstance(items, list) else [])
+            if isinstance(item, dict)
+            and isinstance(item.get("SDGNumber"), int)
+            and 1 <= item["SDGNumber"] <= 17
         }
         description = data.get("description")
         if isinstance(description, str) and description.strip() and sdgs:
-            found.append(Record(path.stem, description, sdgs, path.stem in calibration))
+            found.append(Record(slug, description, sdgs, slug in allowed))
     return found
 
 
 def evidence_owners() -> list[str]:
     """The record of each registry evidence row in the classifier's knowledge (build order)."""
-    owners = []
-    for path in sorted(NOMINEES.glob("*.json")):
-        data = json.loads(path.read_text("utf-8"))
-        for item in data.get("SDGs") or []:
-            goal, text = item.get("SDGNumber"), item.get("evidenceText")
-            usable = isinstance(goal, int) and 1 <= goal <= 17 and isinstance(text, str)
-            if usable and len(" ".join(str(text).split()).split()) >= 5:
-                owners.append(path.stem)
-    return owners
+    return [slug for slug, _, _ in registry_evidence()]
 
 
 @contextmanager
