@@ -14,6 +14,18 @@ and a copyright line added), ``reflow-60`` / ``reflow-100`` (paragraphs re-wrapp
 ``markdown`` (heading, emphasis, links, bullets), ``preamble`` (a project sentence first).
 Top-1 = the match covering most of the file.
 
+Notices and references (``--rules DIR``, ScanCode's ``licensedcode/data`` folder: the PyPI
+package ``licensedcode-data`` or the one inside scancode-toolkit; rules under CC-BY-4.0 by
+nexB and others): every rule flagged ``is_license_notice``, ``is_license_reference`` or
+``is_license_tag`` whose expression is one license with an SPDX id (from its license file's
+``spdx_license_key``), not deprecated, false positive, required phrase, intro or clue. Rules
+are split by a hash of their file name (``in_test_split``, one in five): only the test split
+is scored here, and anything built from the rules must use the other four. Each rule's text
+(``{{ }}`` markers removed) is read as ``dpg license identify`` reads a file; top-1 = the
+first license of its answer, deprecated ids in their current form, equal to the rule's.
+ScanCode has these very rules in its index, so its accuracy on them is by construction; the
+comparison is of speed.
+
 ScanCode toolkit is installed from PyPI into .bench/scancode-venv (``pluggy<1.6``) and run
 single-process on a deterministic sample of the same files (it manages a few files per
 second, so the whole corpus would take an hour); both tools are timed end to end as command
@@ -23,7 +35,9 @@ lines on the same files, and in-process for ours.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import random
 import re
 import subprocess
@@ -37,6 +51,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from dpgkit.cli.license import identify_license  # noqa: E402
+from dpgkit.licenses.expressions import parse_expression  # noqa: E402
 from dpgkit.licenses.index import LicenseIndex, load_index  # noqa: E402
 from dpgkit.licenses.matcher import LicenseMatch, identify_text  # noqa: E402
 
@@ -152,13 +168,13 @@ def run_ours(files: list[tuple[str, str, str]]) -> tuple[list[str | None], float
 
 
 # -- ScanCode -----------------------------------------------------------------
-def ensure_scancode() -> Path:
-    scancode = SCANCODE_VENV / "bin" / "scancode"
+def ensure_scancode(venv: Path = SCANCODE_VENV) -> Path:
+    scancode = venv / "bin" / "scancode"
     if not scancode.exists():
-        print("installing scancode-toolkit into .bench/scancode-venv (a few minutes)...")
-        subprocess.run([sys.executable, "-m", "venv", str(SCANCODE_VENV)], check=True)
+        print(f"installing scancode-toolkit into {venv} (a few minutes)...")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run(
-            [str(SCANCODE_VENV / "bin" / "pip"), "install", "-q", "scancode-toolkit", "pluggy<1.6"],
+            [str(venv / "bin" / "pip"), "install", "-q", "scancode-toolkit", "pluggy<1.6"],
             check=True,
         )
     return scancode
@@ -198,6 +214,157 @@ def scancode_predictions(scancode: Path, folder: Path) -> tuple[dict[str, list[s
     return found, seconds
 
 
+# -- notices and references: ScanCode's rules --------------------------------------------
+RULE_KINDS = ("notice", "reference", "tag")
+_RULE_EXCLUDED = (
+    "is_deprecated",
+    "is_false_positive",
+    "is_required_phrase",
+    "is_license_intro",
+    "is_license_clue",
+)
+
+
+def in_test_split(rule_name: str) -> bool:
+    """One rule in five, by a hash of its file name: the bench scores these, never trains on them."""
+    return hashlib.sha256(rule_name.encode()).digest()[0] % 5 == 0
+
+
+def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """A .RULE/.LICENSE file's flat YAML keys (scalars only) and its text."""
+    head, text = "", raw
+    if raw.startswith("---\n"):
+        head, _, text = raw[4:].partition("\n---")
+    fields = {}
+    for line in head.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key and not key.startswith((" ", "-")):
+            fields[key.strip()] = value.strip()
+    return fields, text
+
+
+def find_rules(given: Path | None, venv: Path = SCANCODE_VENV) -> Path | None:
+    """The rules folder given, else the one of the ScanCode install the bench uses."""
+    if given:
+        return given
+    for found in sorted(venv.glob("lib/python*/site-packages/licensedcode/data")):
+        if (found / "rules").is_dir():
+            return found
+    return None
+
+
+def rules_corpus(data: Path, test: bool = True) -> list[tuple[str, str, str, str]]:
+    """(kind, SPDX id, text, rule name) for each usable rule of the split."""
+    spdx_of: dict[str, str] = {}
+    for path in (data / "licenses").glob("*.LICENSE"):
+        fields, _ = _front_matter(path.read_text(encoding="utf-8", errors="replace"))
+        key = fields.get("spdx_license_key", "")
+        if key and not key.startswith("LicenseRef-") and fields.get("is_exception") != "yes":
+            spdx_of[path.stem] = key
+    corpus = []
+    for path in sorted((data / "rules").glob("*.RULE")):
+        if in_test_split(path.name) != test:
+            continue
+        fields, text = _front_matter(path.read_text(encoding="utf-8", errors="replace"))
+        kind = next((k for k in RULE_KINDS if fields.get(f"is_license_{k}") == "yes"), None)
+        spdx = spdx_of.get(fields.get("license_expression", ""))
+        if (
+            kind is None
+            or spdx is None
+            or any(fields.get(flag) == "yes" for flag in _RULE_EXCLUDED)
+        ):
+            continue
+        text = text.replace("{{", "").replace("}}", "").strip()
+        if text:
+            corpus.append((kind, spdx, text, path.name))
+    return corpus
+
+
+def current(expression: str) -> str:
+    parsed = parse_expression(expression)
+    return parsed.keys[0] if parsed.valid and parsed.keys else expression
+
+
+def bench_rules(args: argparse.Namespace) -> None:
+    data = find_rules(args.rules, args.scancode_venv)
+    if data is None:
+        print("\nnotices and references: no ScanCode rules (--rules DIR); skipped")
+        return
+    corpus = rules_corpus(data)
+    started = time.perf_counter()
+    answers = [identify_license(text)["spdx"] for _kind, _spdx, text, _name in corpus]
+    seconds = time.perf_counter() - started
+    print(f"\nnotices and references: ScanCode rules, test split ({data})")
+    print(f"{'kind':<12}{'files':>7}{'top-1':>9}{'answered':>10}")
+    misses = []
+    total_right = 0
+    for kind in (*RULE_KINDS, "all"):
+        rows = [
+            (item, answer)
+            for item, answer in zip(corpus, answers, strict=True)
+            if kind in {"all", item[0]}
+        ]
+        right = sum(1 for item, a in rows if a and current(str(a)) == current(item[1]))
+        answered = sum(1 for _item, a in rows if a)
+        if kind == "all":
+            total_right = right
+        else:
+            misses += [
+                (item, a) for item, a in rows if not (a and current(str(a)) == current(item[1]))
+            ]
+        if rows:
+            print(f"{kind:<12}{len(rows):>7}{right / len(rows):>9.2%}{answered / len(rows):>10.2%}")
+    print(
+        f"in-process: {len(corpus) / seconds:,.0f} files/s ({len(corpus)} files, {seconds:.1f} s)"
+    )
+    for (kind, spdx, text, name), answer in random.Random(3).sample(
+        misses, min(args.show_errors, len(misses))
+    ):
+        print(f"  miss [{kind}] {name} {spdx} -> {answer}: {' '.join(text.split())[:90]}")
+    if args.scancode_sample <= 0 or not corpus:
+        return
+    scancode = ensure_scancode(args.scancode_venv)
+    sample = random.Random(11).sample(corpus, min(args.scancode_sample, len(corpus)))
+    folder = BENCH / "rules-sample"
+    if folder.exists():
+        for old in folder.iterdir():
+            old.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (_kind, _spdx, text, _name) in enumerate(sample):
+        (folder / f"{number:04d}.txt").write_text(text, encoding="utf-8")
+    theirs, sc_seconds = scancode_predictions(scancode, folder)
+    started = time.perf_counter()
+    ours = [identify_license(text)["spdx"] for _kind, _spdx, text, _name in sample]
+    our_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "dpgkit", "license", "identify", "--format", "json"]
+        + [str(folder / f"{number:04d}.txt") for number in range(len(sample))],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    our_cli_seconds = time.perf_counter() - started
+    sc_right = sum(
+        1
+        for number, (_kind, spdx, _text, _name) in enumerate(sample)
+        if (found := theirs.get(f"{number:04d}.txt")) and current(found[0]) == current(spdx)
+    )
+    our_right = sum(
+        1
+        for a, (_k, spdx, _t, _n) in zip(ours, sample, strict=True)
+        if a and current(str(a)) == current(spdx)
+    )
+    n = len(sample)
+    print(f"\nScanCode on {n} rules of the test split (seed 11; its index holds them):")
+    print(f"{'tool':<22}{'files/s':>10}{'top-1':>9}")
+    print(f"{'dpgkit (in-process)':<22}{n / our_seconds:>10.1f}{our_right / n:>9.2%}")
+    print(f"{'dpgkit (CLI)':<22}{n / our_cli_seconds:>10.1f}{our_right / n:>9.2%}")
+    print(f"{'ScanCode -n 1 (CLI)':<22}{n / sc_seconds:>10.2f}{sc_right / n:>9.2%}")
+    print(f"speed ratio (CLI, end to end): {sc_seconds / our_cli_seconds:.1f}x")
+    print(f"overall top-1 on the split: dpgkit {total_right}/{len(corpus)}")
+
+
 def spdx_keys(expression: str) -> set[str]:
     return set(re.findall(r"[A-Za-z0-9.+-]+", expression)) - {"AND", "OR", "WITH"}
 
@@ -209,7 +376,17 @@ def main() -> None:
         "--scancode-sample", type=int, default=120, help="files for ScanCode (0: skip)"
     )
     parser.add_argument("--show-errors", type=int, default=10)
+    parser.add_argument(
+        "--rules", type=Path, help="ScanCode's licensedcode/data (default: the ScanCode venv's)"
+    )
+    parser.add_argument(
+        "--scancode-venv", type=Path, default=SCANCODE_VENV, help="venv with scancode-toolkit"
+    )
+    parser.add_argument("--only", choices=["texts", "rules"], help="run one corpus (default: both)")
     args = parser.parse_args()
+    if args.only == "rules":
+        bench_rules(args)
+        return
 
     package = spdx_package(args.spdx)
     started = time.perf_counter()
@@ -247,9 +424,11 @@ def main() -> None:
     for group, spdx, predicted in errors[: args.show_errors]:
         print(f"  miss [{group}] {spdx} -> {predicted}")
 
+    if args.only != "texts":
+        bench_rules(args)
     if args.scancode_sample <= 0:
         return
-    scancode = ensure_scancode()
+    scancode = ensure_scancode(args.scancode_venv)
     sample = random.Random(7).sample(files, min(args.scancode_sample, len(files)))
     folder = BENCH / "sample"
     if folder.exists():

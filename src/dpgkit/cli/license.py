@@ -48,14 +48,18 @@ def identify_file(path: Path) -> dict[str, object]:
     after "All rights reserved" included), a license's bare name; ``kind`` and ``note`` say
     when it is not a full text (``modified`` for a license text edited into another)."""
     text = _read(path)
-    result: dict[str, object] = {"path": str(path), "spdx": None, "score": 0.0, "name": None}
     if text is None:
-        result["note"] = "binary file"
-        return result
+        return {"path": str(path), "spdx": None, "score": 0.0, "name": None, "note": "binary file"}
+    return identify_license(text, str(path))
+
+
+def identify_license(text: str, path: str = "") -> dict[str, object]:
+    """``dpg license identify``'s answer for one text (see ``identify_file``)."""
+    result: dict[str, object] = {"path": path, "spdx": None, "score": 0.0, "name": None}
     if not text.strip():
         result["note"] = "empty file"
         return result
-    declared = Declaration(source="file", path=str(path), line=None, raw="", spdx=None)
+    declared = Declaration(source="file", path=path, line=None, raw="", spdx=None)
     identify_license_text(text, declared)
     index = load_index()
     if declared.spdx:
