@@ -17,6 +17,7 @@ from dpgkit.inventory.inventory import DEFAULT_READ_CAP
 from dpgkit.licenses.declarations import Declaration, identify_license_text
 from dpgkit.licenses.expressions import parse_expression
 from dpgkit.licenses.index import load_index
+from dpgkit.licenses.rules import find_rules
 from dpgkit.licenses.statements import line_of, statements
 from dpgkit.standard import load_standard
 
@@ -80,7 +81,12 @@ def identify_license(text: str, path: str = "") -> dict[str, object]:
         result["kind"] = declared.kind
     if declared.problem:
         result["note"] = f"the file {declared.problem}"
-    if declared.kind == "stated":
+    if declared.kind == "stated" and "ScanCode rule" in (declared.problem or ""):
+        result["statements"] = [
+            {"spdx": item.spdx, "kind": item.kind, "line": item.start_line, "source": "rule"}
+            for item in find_rules(text)
+        ]
+    elif declared.kind == "stated":
         result["statements"] = [
             {
                 "spdx": item.spdx,

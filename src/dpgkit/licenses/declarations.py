@@ -26,6 +26,7 @@ from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
 from dpgkit.licenses.names import is_proprietary, name_to_spdx
 from dpgkit.licenses.normalize import normalize
+from dpgkit.licenses.rules import find_rules
 from dpgkit.licenses.statements import Statement, statements
 from dpgkit.parsing import ParseError
 from dpgkit.scan import Scanned, Scanner, register, run_scan
@@ -207,6 +208,8 @@ def identify_license_text(text: str, declared: Declaration) -> None:
             declared.problem = f"only names {named}; the full license text is missing"
             declared.kind = "name_only"
             return
+    if _ruled_inside(text, declared):
+        return
     if _COMMONS_CLAUSE.search(text):
         declared.spdx = COMMONS_CLAUSE_ID
         declared.problem, declared.kind = (
@@ -260,6 +263,29 @@ def _stated_inside(text: str, declared: Declaration) -> bool:
     if _COMMONS_CLAUSE.search(text):
         declared.spdx = combine([declared.spdx or "", COMMONS_CLAUSE_ID])
     return True
+
+
+def _ruled_inside(text: str, declared: Declaration) -> bool:
+    """A license file that holds, word for word, a notice, reference or tag of ScanCode's
+    rules (``rules.py``): what no pattern of ``statements.py`` reads ("program is
+    MIT-licensed", a Python classifier, "This project is under Apache v2 License")."""
+    if _ALL_RIGHTS.search(text) or is_proprietary(text) or _NON_COMMERCIAL.search(text):
+        return False  # a reservation is lifted by a grant (statements.py), not by a mention
+    found = find_rules(text[:_RULES_CHARS])
+    if not found:
+        return False
+    declared.spdx = combine(list(dict.fromkeys(item.spdx for item in found)))
+    declared.line = found[0].start_line
+    kinds = sorted({item.kind for item in found})
+    declared.kind = "stated"
+    declared.problem = (
+        f"states {declared.spdx} by its {' and '.join(kinds)} (a ScanCode rule); "
+        "the full license text is not included"
+    )
+    return True
+
+
+_RULES_CHARS = 64 * 1024
 
 
 def _declared_inside(text: str, declared: Declaration) -> bool:
