@@ -182,3 +182,22 @@ def test_modified_license_text_is_not_the_original(tmp_path: Path) -> None:
     assert "a modified MPL-2.0 text" in str(modified["note"])
     assert items["LICENSE.md"]["spdx"] == "MIT" and "kind" not in items["LICENSE.md"]
     assert items["COPYING"]["spdx"] == "MPL-2.0"
+
+
+def test_identify_short_references_by_url_or_spdx_id(tmp_path: Path) -> None:
+    items = _identify(
+        tmp_path,
+        {
+            "LICENSE": "MIT-0 https://spdx.org/licenses/MIT-0\n",
+            "COPYING": "See http://www.gnu.org/licenses/lgpl-2.1.txt\n",
+            "LICENSE.md": "licenseId: CPAL-1.0\n",
+            "LICENSE.txt": "BSD-3-Clause OR MIT\n",
+            "UNLICENSE": "Written in Ruby by Intel folks for fun\n",
+        },
+    )
+    assert items["LICENSE"]["spdx"] == "MIT-0"  # the id, not "MIT" read loosely
+    assert items["COPYING"]["spdx"] == "LGPL-2.1-only"
+    assert items["LICENSE.md"]["spdx"] == "CPAL-1.0"
+    assert items["LICENSE.txt"]["spdx"] == "BSD-3-Clause OR MIT"
+    assert items["UNLICENSE"]["spdx"] is None  # capitalised words are not ids
+    assert {items[name]["kind"] for name in ("LICENSE", "COPYING", "LICENSE.md")} == {"name_only"}

@@ -73,7 +73,12 @@ _LICENSE_URLS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"opendatacommons\.org/licenses/by", re.I), lambda m: "ODC-By-1.0"),
     (re.compile(r"opendatacommons\.org/licenses/pddl", re.I), lambda m: "PDDL-1.0"),
     (re.compile(r"mozilla\.org/MPL/2\.0", re.I), lambda m: "MPL-2.0"),
-    (re.compile(r"spdx\.org/licenses/([A-Za-z0-9.+-]+?)(?:\.html)?\b", re.I), lambda m: m.group(1)),
+    (
+        re.compile(
+            r"spdx\.org/licenses/([A-Za-z0-9.+-]+?)(?:\.html|\.json|\.txt)?(?![\w.+-])", re.I
+        ),
+        lambda m: m.group(1),
+    ),
 )
 _UNDER = re.compile(
     r"(?:licen[cs]ed|released|distributed|available|published|provided|covered)\s+under\s+"
@@ -203,6 +208,10 @@ def identify_license_text(text: str, declared: Declaration) -> None:
     words = text.split()
     if len(words) <= _SHORT_TEXT_WORDS:
         named = name_to_spdx(" ".join(words))
+        reference = _short_reference(words)
+        # A URL or an exact id beats a name read loosely ("MIT-0 https://…/MIT-0" is not MIT).
+        if reference and (named is None or (" " not in named and reference.startswith(named))):
+            named = reference
         if named:
             declared.source, declared.spdx, declared.score = "name", named, 1.0
             declared.problem = f"only names {named}; the full license text is missing"
@@ -263,6 +272,29 @@ def _stated_inside(text: str, declared: Declaration) -> bool:
     if _COMMONS_CLAUSE.search(text):
         declared.spdx = combine([declared.spdx or "", COMMONS_CLAUSE_ID])
     return True
+
+
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*[A-Za-z0-9+]")
+_URL_TOKEN = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def _short_reference(words: list[str]) -> str | None:
+    """The license a few words refer to when they are not one name: a license URL
+    ("https://spdx.org/licenses/MIT-0", "gnu.org/licenses/lgpl-2.1.txt") or an SPDX id among
+    other words ("licenseId: CPAL-1.0", "SIL Open Font License 1.1 OFL-1.1"). An id counts
+    when it is written as SPDX writes it and looks like one (a digit, a hyphen or capitals
+    only): "Ruby" in a sentence is a language, "MIT" or "CPAL-1.0" a license."""
+    text = " ".join(words)
+    for url in _URL_TOKEN.findall(text):
+        found = _url_license(url.rstrip(".,;:)]>'\""))
+        if found and not found.startswith("LicenseRef-"):
+            return found
+    licenses = load_index().licenses
+    for token in _ID_TOKEN.findall(_URL_TOKEN.sub(" ", text)):
+        info = licenses.get(token)
+        if info and (re.search(r"[\d-]", token) or (token.isupper() and len(token) >= 3)):
+            return info.deprecated_for or info.spdx
+    return None
 
 
 def _ruled_inside(text: str, declared: Declaration) -> bool:
