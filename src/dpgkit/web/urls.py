@@ -8,9 +8,12 @@ from django.urls import include, path
 
 from dpgkit.web.registry import views
 from dpgkit.web.registry.api import api
+from dpgkit.web.scans import api as scans_api  # noqa: F401 - mounts the scans on the API
+from dpgkit.web.scans.feeds import ChangesFeed
 
 urlpatterns = [
     path("api/", api.urls),
+    path("feeds/changes.atom", ChangesFeed(), name="changes_feed"),
     path("export/dpg-registry.<str:format_name>", views.export, name="export"),
     # The language switcher: remembers the choice, then shows the page in that language.
     path("language/<str:code>/", views.choose_language, name="choose_language"),

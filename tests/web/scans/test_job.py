@@ -108,7 +108,7 @@ def test_missing_repository_is_a_recorded_failure(
     assert run_scan_good(good.pk, rewrites) == JobOutcome.FAILED
     scan = Scan.objects.get(good=good)
     assert scan.status == ScanStatus.FAILED and scan.commit == ""
-    assert "git could not clone the repository" in scan.failure_reason
+    assert "git could not clone the repository: fatal:" in scan.failure_reason
     assert scan.assessment_json == "" and scan.verdicts == {}
     # The same failure again is not a new row.
     assert run_scan_good(good.pk, rewrites) == JobOutcome.UNCHANGED

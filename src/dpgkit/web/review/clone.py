@@ -163,7 +163,12 @@ def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, time
     if problem is None and (process.returncode == -signal.SIGXFSZ or _pack_capped(stderr)):
         problem = _("The repository is larger than %(limit)s bytes.") % {"limit": max_bytes}
     if problem is None and process.returncode != 0:
-        last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "")
+        # git's own reason is its first "fatal:" line ("... does not appear to be a git
+        # repository"); lines after it are advice ("and the repository exists.").
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        last = next(
+            (line for line in lines if line.startswith("fatal:")), lines[-1] if lines else ""
+        )
         problem = _("git could not clone the repository: %(reason)s") % {
             "reason": redact_text(last)[:300] or process.returncode
         }

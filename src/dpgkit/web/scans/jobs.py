@@ -35,7 +35,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from dpgkit.assess import assess
@@ -106,6 +106,13 @@ def clone_and_assess(good: Good, url: str) -> Cloned:
 
 
 def run_scan_good(good_id: int, url_rewrites: list[list[str]] | None = None) -> str:
+    # Failure reasons are stored in English, whatever language the calling thread has active
+    # (pages show them marked lang="en").
+    with translation.override("en"):
+        return _run_scan_good(good_id, url_rewrites)
+
+
+def _run_scan_good(good_id: int, url_rewrites: list[list[str]] | None) -> str:
     good = Good.objects.filter(pk=good_id).first()
     if good is None:
         return JobOutcome.SKIPPED
