@@ -177,3 +177,56 @@ def test_scans_on_rq_workers(tmp_path: Path, fresh_database: str, mirror: tuple[
         assert scans(fresh_database) == stored
     finally:
         queue.flushdb()
+
+
+@pytest.mark.redis
+def test_killed_worker_leaves_no_row_and_the_scan_runs_again(
+    tmp_path: Path, fresh_database: str, repo_factory: Callable[..., Path]
+) -> None:
+    """A real RQ worker SIGKILLed in the middle of a scan: no row at all (nothing is written
+    before the end); queued again, the scan is stored exactly once."""
+    import time
+
+    import redis
+
+    from tests.web.review.test_worker import big_repository
+
+    queue = redis.Redis.from_url(REDIS_URL)
+    queue.flushdb()
+    repo = big_repository(
+        lambda files, name: repo_factory(files, name="mirror/undpindia/aajeevika")
+    )
+    rewrite = f"https://github.com/={(tmp_path / 'mirror').as_uri()}/"
+    scratch = tmp_path / "worker-tmp"
+    scratch.mkdir()
+    env = base_env(
+        tmp_path, fresh_database, DPGKIT_TASKS_BACKEND="redis", DPGKIT_REDIS_URL=REDIS_URL,
+        TMPDIR=str(scratch),
+    )  # fmt: skip
+    try:
+        assert dpg("registry", "scan", GOOD, "--url-rewrite", rewrite, env=env).returncode == 0
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "dpgkit", "worker"], env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(scratch.glob("dpgkit-registry-scan-*")):
+            time.sleep(0.02)
+        assert list(scratch.glob("dpgkit-registry-scan-*")), "the worker started the scan"
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+        assert worker.returncode == -signal.SIGKILL
+        assert scans(fresh_database) == []
+
+        # Queued again (the next `dpg registry scan`, e.g. --stale from cron): stored once,
+        # however often the workers run.
+        assert dpg("registry", "scan", GOOD, "--url-rewrite", rewrite, env=env).returncode == 0
+        for _ in range(2):
+            burst = dpg("worker", "--burst", env=env)
+            assert burst.returncode == 0, burst.stderr[-2000:]
+        stored = scans(fresh_database)
+        assert [(row["slug"], row["status"], row["commit"]) for row in stored] == [
+            (GOOD, "done", head(repo))
+        ]
+    finally:
+        queue.flushdb()
