@@ -21,6 +21,7 @@ urlpatterns = [
         path("", include("dpgkit.web.registry.urls")),
         path("accounts/", include("dpgkit.web.accounts.urls")),
         path("", include("dpgkit.web.review.urls")),
+        path("", include("dpgkit.web.scans.urls")),
         prefix_default_language=False,
     ),
 ]

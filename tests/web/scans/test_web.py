@@ -102,3 +102,44 @@ def test_good_page_shows_latest_scan_and_history(
     assert f"/api/goods/{good.slug}/assessments/latest" in page
     assert page.count("<code>") >= 3  # the latest commit, and two rows of history
     assert regressed in page
+
+
+def overview_slugs(client: Any, query: str = "", prefix: str = "") -> tuple[str, set[str]]:
+    page = client.get(f"{prefix}/scans/{query}")
+    assert page.status_code == 200
+    text = page.content.decode()
+    return text, {slug for slug in ("water-watch", "gone-good") if f"/goods/{slug}/" in text}
+
+
+def test_registry_wide_page_with_filters(
+    client: Any, scanned: tuple[Any, Path], make_good: Callable[..., Any], served: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    good, water = scanned
+    gone = make_good("gone-good", REMOTE + "gone-good")
+    assert run_scan_good(gone.pk, served(water.parent)) == JobOutcome.FAILED
+    latest = Scan.objects.filter(good=good).order_by("-pk").first()
+    assert latest is not None and latest.verdicts["2"] == "not_met"
+
+    text, shown = overview_slugs(client)
+    assert shown == {"water-watch", "gone-good"}
+    assert "Repository scans" in text and "Not met" in text and "/feeds/changes.atom" in text
+    assert "2 goods whose repositories were scanned." in text
+    assert overview_slugs(client, "?failed=on")[1] == {"gone-good"}
+    assert overview_slugs(client, "?line=2&verdict=not_met")[1] == {"water-watch"}
+    assert overview_slugs(client, "?line=2&verdict=met")[1] == set()
+    today = timezone.now().date()
+    assert overview_slugs(client, f"?regressed_since={today}")[1] == {"water-watch"}
+    tomorrow = today + datetime.timedelta(days=1)
+    assert overview_slugs(client, f"?regressed_since={tomorrow}")[1] == set()
+    # A value that does not validate is left out; the page still answers.
+    assert overview_slugs(client, "?line=99&regressed_since=soon")[1] == {
+        "water-watch",
+        "gone-good",
+    }
+    for prefix, heading in [("/ru", "Проверки репозиториев"), ("/kk", "Репозиторий тексерістері")]:
+        text, shown = overview_slugs(client, "", prefix)
+        assert heading in text and shown == {"water-watch", "gone-good"}
