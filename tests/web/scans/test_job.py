@@ -109,6 +109,9 @@ def test_missing_repository_is_a_recorded_failure(
     scan = Scan.objects.get(good=good)
     assert scan.status == ScanStatus.FAILED and scan.commit == ""
     assert "git could not clone the repository: fatal:" in scan.failure_reason
+    # The reason names the registry's address, not the folder it was rewritten to.
+    assert REMOTE + "gone" in scan.failure_reason
+    assert str(tmp_path) not in scan.failure_reason
     assert scan.assessment_json == "" and scan.verdicts == {}
     # The same failure again is not a new row.
     assert run_scan_good(good.pk, rewrites) == JobOutcome.UNCHANGED

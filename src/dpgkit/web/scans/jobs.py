@@ -32,6 +32,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -76,6 +77,20 @@ def rewrite_url(url: str, rewrites: list[tuple[str, str]] | list[list[str]]) -> 
         if old and url.startswith(old) and (best is None or len(old) > len(best[0])):
             best = (old, new)
     return url if best is None else best[1] + url[len(best[0]) :]
+
+
+def unrewrite(text: str, rewrites: list[tuple[str, str]] | list[list[str]]) -> str:
+    """A failure's reason names the registry's address, never the mirror or the worker's
+    folder it was rewritten to (pages and the API show the reason)."""
+    for old, new in sorted(rewrites, key=lambda pair: -len(pair[1])):
+        if not new:
+            continue
+        text = text.replace(new, old)
+        if new.startswith("file://"):
+            folder = unquote(urlsplit(new).path)
+            if len(folder) > 1:
+                text = text.replace(folder, old)
+    return text
 
 
 @dataclass
@@ -124,10 +139,12 @@ def _run_scan_good(good_id: int, url_rewrites: list[list[str]] | None) -> str:
     try:
         cloned = clone_and_assess(good, url)
     except (CloneError, BadInputError) as error:
-        return record_failure(good, recorded, str(error), started)
+        reason = unrewrite(str(error), url_rewrites or [])
+        return record_failure(good, recorded, reason, started)
     except Exception as error:  # an unreadable repository must not stick the queue
         log.exception("scan of good %s failed", good.slug)
-        return record_failure(good, recorded, f"{type(error).__name__}: {error}", started)
+        reason = unrewrite(f"{type(error).__name__}: {error}", url_rewrites or [])
+        return record_failure(good, recorded, reason, started)
     if cloned.assessment is None:
         Scan.objects.filter(good=good, commit=cloned.commit, status=ScanStatus.DONE).update(
             checked_at=timezone.now()
