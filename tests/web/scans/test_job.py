@@ -72,6 +72,25 @@ def test_scan_is_stored_once_per_commit(
     assert not list(own_tempdir.iterdir())
 
 
+def test_unchanged_remote_is_not_cloned_again(
+    make_good: Callable[..., Any], water: Path, served: Any, settings: Any
+) -> None:
+    good = make_good("water-watch", REMOTE + "water-watch")
+    rewrites = served(water.parent)
+    assert run_scan_good(good.pk, rewrites) == JobOutcome.DONE
+    # With a cap no clone could meet, the rescan still answers: git ls-remote saw the
+    # stored commit, and nothing was downloaded.
+    settings.REVIEW_CLONE_MAX_BYTES = 1
+    assert run_scan_good(good.pk, rewrites) == JobOutcome.UNCHANGED
+    assert Scan.objects.filter(good=good).count() == 1
+    # A new commit is cloned (and here refused by the cap: a recorded failure).
+    (water / "NEWS.md").write_text("# News\n")
+    git(water, "add", "NEWS.md")
+    git(water, "commit", "-q", "-m", "news")
+    assert run_scan_good(good.pk, rewrites) == JobOutcome.FAILED
+    assert "larger than 1 bytes" in Scan.objects.filter(good=good).order_by("-pk")[0].failure_reason
+
+
 def test_new_commit_stores_the_changes_dpg_diff_finds(
     make_good: Callable[..., Any], water: Path, served: Any
 ) -> None:

@@ -15,6 +15,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,6 +111,34 @@ def head_commit(checkout: Path) -> str:
     if result.returncode != 0 or len(commit) not in (40, 64):
         raise CloneError(_("The repository has no commit to assess."))
     return commit
+
+
+def remote_head(url: str, schemes: list[str], timeout: float) -> str | None:
+    """The commit the remote's HEAD names (``git ls-remote``, nothing downloaded), or None
+    when it cannot be asked (the clone then says why)."""
+    url = check_url(url, schemes)
+    git = shutil.which("git")
+    if git is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="dpgkit-ls-remote-") as folder:
+        try:
+            result = subprocess.run(
+                [git, *SAFE_GIT_CONFIG, "ls-remote", "--", url, "HEAD"],
+                env=safe_git_env(Path(folder) / "home", schemes),
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+                start_new_session=True,
+            )
+        except subprocess.TimeoutExpired:
+            return None
+    for line in result.stdout.splitlines():
+        commit, _tab, ref = line.partition("\t")
+        if ref == "HEAD" and len(commit) in (40, 64):
+            return commit
+    return None
 
 
 def _pack_capped(stderr: str) -> bool:

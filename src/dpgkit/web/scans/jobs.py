@@ -11,8 +11,9 @@ Contract of ``scan_good(good_id, url_rewrites)`` (``run_scan_good`` does the wor
   helpers, no prompts, symlinks as plain files) into a temporary folder, within
   ``REVIEW_CLONE_MAX_BYTES`` and ``REVIEW_CLONE_TIMEOUT_SECONDS``; it is removed whatever
   happens. Nothing from the repository is run: ``dpgkit.assess`` only reads its files.
-- Idempotent per (good, commit): when a ``done`` scan of the cloned commit exists, nothing is
-  assessed or stored; only its ``checked_at`` moves. A failure with the same reason as the
+- Idempotent per (good, commit): when a ``done`` scan of the remote's HEAD (``git
+  ls-remote``, before any clone) or of the cloned commit exists, nothing is cloned (resp.
+  assessed) or stored; only its ``checked_at`` moves. A failure with the same reason as the
   good's latest scan likewise only moves that scan's ``checked_at``.
 - Nothing is written before the end: the scan, its diff from the previous one and its verdict
   changes are written in ONE transaction. A worker killed at any point leaves no row, and the
@@ -44,7 +45,7 @@ from dpgkit.diff import Change, diff_assessments
 from dpgkit.errors import BadInputError
 from dpgkit.model import Assessment
 from dpgkit.web.registry.models import Good
-from dpgkit.web.review.clone import CloneError, head_commit, shallow_clone
+from dpgkit.web.review.clone import CloneError, head_commit, remote_head, shallow_clone
 from dpgkit.web.scans.models import Scan, ScanStatus, VerdictChange
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,12 @@ class Cloned:
 
 
 def clone_and_assess(good: Good, url: str) -> Cloned:
-    """Clone, read the commit, assess unless that commit is already stored; clone removed."""
+    """Clone, read the commit, assess unless that commit is already stored; clone removed.
+    When the remote's HEAD is a commit already stored, nothing is cloned at all."""
+    known = Scan.objects.filter(good=good, status=ScanStatus.DONE)
+    remote = remote_head(url, settings.REVIEW_CLONE_SCHEMES, settings.REVIEW_CLONE_TIMEOUT_SECONDS)
+    if remote is not None and known.filter(commit=remote).exists():
+        return Cloned(remote, None)
     with tempfile.TemporaryDirectory(prefix="dpgkit-registry-scan-") as folder:
         checkout = Path(folder) / "checkout"
         shallow_clone(
@@ -111,7 +117,7 @@ def clone_and_assess(good: Good, url: str) -> Cloned:
             settings.REVIEW_CLONE_TIMEOUT_SECONDS,
         )
         commit = head_commit(checkout)
-        if Scan.objects.filter(good=good, commit=commit, status=ScanStatus.DONE).exists():
+        if known.filter(commit=commit).exists():
             return Cloned(commit, None)
         assessment = assess(checkout)
     # The worker's temporary folder means nothing to a reader.
