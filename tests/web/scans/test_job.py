@@ -40,6 +40,32 @@ def test_rewrite_takes_the_longest_prefix() -> None:
     assert rewrite_url("https://gitlab.com/x", rules) == "https://gitlab.com/x"
 
 
+@pytest.mark.parametrize(
+    ("recorded", "cloned"),
+    [
+        (
+            "https://github.com/coronasafe/care/blob/master/LICENSE",
+            "https://github.com/coronasafe/care",
+        ),
+        ("https://github.com/farmOS/farmOS/", "https://github.com/farmOS/farmOS"),
+        ("https://github.com/o/r/tree/main/sub/dir", "https://github.com/o/r"),
+        ("https://github.com/o/r?tab=readme#x", "https://github.com/o/r"),
+        (
+            "https://gitlab.com/our-sci/software/surveystack/",
+            "https://gitlab.com/our-sci/software/surveystack",
+        ),
+        ("https://gitlab.com/g/sub/p/-/tree/main", "https://gitlab.com/g/sub/p"),
+        ("https://codeberg.org/o/r/src/branch/main", "https://codeberg.org/o/r"),
+        ("https://hg.example.org/hgweb/health/", "https://hg.example.org/hgweb/health"),
+        ("  https://github.com/team-asr ", "https://github.com/team-asr"),
+    ],
+)
+def test_repository_address_from_a_record(recorded: str, cloned: str) -> None:
+    from dpgkit.web.scans.jobs import repository_url
+
+    assert repository_url({"repositories": [{"name": "main", "url": recorded}]}) == cloned
+
+
 def test_scan_is_stored_once_per_commit(
     make_good: Callable[..., Any], water: Path, served: Any, own_tempdir: Path
 ) -> None:

@@ -33,7 +33,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -68,7 +68,34 @@ def repository_url(record: dict[str, Any]) -> str | None:
     if not repositories:
         return None
     main = next((item for item in repositories if item.get("name") == "main"), repositories[0])
-    return str(main["url"]).strip()
+    return clone_address(str(main["url"]))
+
+
+# Forges whose web pages of a file or folder sit under the repository's address: the
+# repository is the first two path segments, before "tree", "blob", "src" or "-".
+_FORGES = {"github.com", "codeberg.org", "bitbucket.org", "gitlab.com"}
+_PAGE_MARKERS = {"tree", "blob", "src", "-", "commits", "releases"}
+
+
+def clone_address(url: str) -> str:
+    """The repository's address from what a record says: a link to a file or folder page on
+    a known forge (``https://github.com/o/r/blob/main/LICENSE``) becomes the repository's
+    (``https://github.com/o/r``); a trailing slash goes. Anything else is left as it is."""
+    url = url.strip()
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    host = (parts.hostname or "").lower()
+    if host in _FORGES and len(segments) >= 2:
+        cut = next(
+            (i for i, segment in enumerate(segments) if i >= 2 and segment in _PAGE_MARKERS),
+            None,
+        )
+        if cut is not None:
+            segments = segments[:cut]
+        if host != "gitlab.com":  # GitLab has subgroups: group/subgroup/project
+            segments = segments[:2]
+        return urlunsplit(parts._replace(path="/" + "/".join(segments), query="", fragment=""))
+    return url.rstrip("/") if parts.path not in ("", "/") else url
 
 
 def rewrite_url(url: str, rewrites: list[tuple[str, str]] | list[list[str]]) -> str:
