@@ -194,6 +194,20 @@ def test_too_large_repository_is_refused(
     assert "larger than 300000 bytes" in Scan.objects.get(good=good).failure_reason
 
 
+def test_too_slow_repository_is_refused(
+    make_good: Callable[..., Any], repo_factory: Callable[..., Path], served: Any, settings: Any
+) -> None:
+    """30 MB of incompressible data cannot be cloned (and checked: transfer.fsckObjects) within
+    the first check of a time cap of 0 seconds (every 0.2 s)."""
+    settings.REVIEW_CLONE_TIMEOUT_SECONDS = 0
+    repo = repo_factory(
+        {"README.md": "# Slow\n", "data.bin": os.urandom(30_000_000)}, name="remote/slow"
+    )
+    good = make_good("slow", REMOTE + "slow")
+    assert run_scan_good(good.pk, served(repo.parent)) == JobOutcome.FAILED
+    assert "Cloning took longer than 0 seconds" in Scan.objects.get(good=good).failure_reason
+
+
 def hostile_home(tmp_path: Path) -> tuple[Path, Path]:
     """A HOME whose git configuration runs a hook on checkout and a smudge filter: what a
     worker machine's own configuration could do to a clone that honoured it."""
