@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 # Words that are the same in every language of the site (names, formats, the brand).
 SAME_IN_EVERY_LANGUAGE = {
-    "English", "OpenAPI", "JSON", "CSV", "NDJSON", "API", "SPDX", "DPG", "ID",
+    "English", "OpenAPI", "JSON", "CSV", "NDJSON", "API", "SPDX", "DPG", "ID", "Atom",
 }  # fmt: skip
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Identifiers read the same in every language: web addresses, SPDX ids (AGPL-3.0), file names.

@@ -130,12 +130,12 @@ class LanguageWalk:
             self.check(location)
         html = response.content.decode()
         # Every link of the review and account pages stays in the language too (the
-        # language switcher and the language-neutral exports and API are meant to leave it).
+        # language switcher and the language-neutral exports, API and feeds are meant to leave it).
         for tag in re.findall(r"<(?:a|form|link)\b[^>]*>", html):
             if "hreflang=" in tag:  # the other languages' versions of this page
                 continue
             for href in re.findall(r'(?:href|action)="(/[^"]*)"', tag):
-                if not href.startswith(("/language/", "/export/", "/api/", "/static/")):
+                if not href.startswith(("/language/", "/export/", "/api/", "/feeds/", "/static/")):
                     self.check(href)
         return response
 
