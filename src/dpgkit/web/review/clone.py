@@ -17,9 +17,12 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from dpgkit.redact import redact_text
@@ -206,3 +209,20 @@ def shallow_clone(url: str, dest: Path, schemes: list[str], max_bytes: int, time
     if problem:
         shutil.rmtree(dest, ignore_errors=True)
         raise CloneError(problem)
+
+
+@contextmanager
+def configured_checkout(url: str, prefix: str) -> Iterator[Path]:
+    """A shallow clone of ``url`` under the site's clone settings (schemes, size and time
+    caps), in a temporary folder removed on exit whatever happens. Submissions and registry
+    scans clone the same way."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        checkout = Path(folder) / "checkout"
+        shallow_clone(
+            url,
+            checkout,
+            settings.REVIEW_CLONE_SCHEMES,
+            settings.REVIEW_CLONE_MAX_BYTES,
+            settings.REVIEW_CLONE_TIMEOUT_SECONDS,
+        )
+        yield checkout

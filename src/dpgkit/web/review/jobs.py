@@ -12,9 +12,7 @@ a repository that cannot be cloned or read fails at once with the reason.
 from __future__ import annotations
 
 import logging
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -24,7 +22,7 @@ from dpgkit.assess import assess
 from dpgkit.errors import BadInputError
 from dpgkit.model import Assessment
 from dpgkit.web.review import workflow
-from dpgkit.web.review.clone import CloneError, shallow_clone
+from dpgkit.web.review.clone import CloneError, configured_checkout
 from dpgkit.web.review.models import Status, Submission
 
 log = logging.getLogger(__name__)
@@ -39,15 +37,7 @@ class JobOutcome:
 
 def scan_repository(url: str) -> Assessment:
     """Clone and assess; the temporary checkout is removed whatever happens."""
-    with tempfile.TemporaryDirectory(prefix="dpgkit-scan-") as folder:
-        checkout = Path(folder) / "checkout"
-        shallow_clone(
-            url,
-            checkout,
-            settings.REVIEW_CLONE_SCHEMES,
-            settings.REVIEW_CLONE_MAX_BYTES,
-            settings.REVIEW_CLONE_TIMEOUT_SECONDS,
-        )
+    with configured_checkout(url, "dpgkit-scan-") as checkout:
         assessment = assess(checkout)
     # The server's temporary path means nothing to the reader; the address does.
     assessment.project.path = "."

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -45,7 +43,7 @@ from dpgkit.diff import Change, diff_assessments
 from dpgkit.errors import BadInputError
 from dpgkit.model import Assessment
 from dpgkit.web.registry.models import Good
-from dpgkit.web.review.clone import CloneError, head_commit, remote_head, shallow_clone
+from dpgkit.web.review.clone import CloneError, configured_checkout, head_commit, remote_head
 from dpgkit.web.scans.models import Scan, ScanStatus, VerdictChange
 
 log = logging.getLogger(__name__)
@@ -134,15 +132,7 @@ def clone_and_assess(good: Good, url: str) -> Cloned:
     remote = remote_head(url, settings.REVIEW_CLONE_SCHEMES, settings.REVIEW_CLONE_TIMEOUT_SECONDS)
     if remote is not None and known.filter(commit=remote).exists():
         return Cloned(remote, None)
-    with tempfile.TemporaryDirectory(prefix="dpgkit-registry-scan-") as folder:
-        checkout = Path(folder) / "checkout"
-        shallow_clone(
-            url,
-            checkout,
-            settings.REVIEW_CLONE_SCHEMES,
-            settings.REVIEW_CLONE_MAX_BYTES,
-            settings.REVIEW_CLONE_TIMEOUT_SECONDS,
-        )
+    with configured_checkout(url, "dpgkit-registry-scan-") as checkout:
         commit = head_commit(checkout)
         if known.filter(commit=commit).exists():
             return Cloned(commit, None)
