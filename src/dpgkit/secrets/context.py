@@ -91,17 +91,8 @@ _NEARBY_CHARS = 400
 def declared_example(text: str, start: int, end: int) -> bool:
     """Whether the lines around ``text[start:end]`` (three on each side) call it a test or
     sample credential."""
-    before_start = start
-    for _ in range(_NEARBY_LINES + 1):
-        before_start = text.rfind("\n", 0, before_start - 1) if before_start > 0 else -1
-        if before_start < 0:
-            break
-    after_end = end
-    for _ in range(_NEARBY_LINES + 1):
-        after_end = text.find("\n", after_end + 1)
-        if after_end < 0:
-            after_end = len(text)
-            break
-    window = text[max(before_start + 1, start - _NEARBY_CHARS) : start]
-    window += " " + text[end : min(after_end, end + _NEARBY_CHARS)]
+    lines = _NEARBY_LINES + 1  # the value's own line and three more
+    before = text[max(0, start - _NEARBY_CHARS) : start].split("\n")[-lines:]
+    after = text[end : end + _NEARBY_CHARS].split("\n")[:lines]
+    window = "\n".join(before) + " " + "\n".join(after)
     return _DECLARED_EXAMPLE.search(window) is not None
