@@ -162,3 +162,104 @@ def test_weak_passwords_are_masked_at_their_place_only(repo_factory: RepoFactory
     records = record_text(nomination.nominee) + record_text(nomination.screening)
     assert "[REDACTED]" not in records
     assert "ferrywatch" in records.lower()
+
+
+# A second project: weak passwords equal to the project's name, "password", "admin" and a
+# library's name, beside real provider-shaped keys whose values also appear elsewhere.
+AWS_KEY_ID = "AKIA" + "Q7ZL2MXW4RB8TN1V"
+# The project's name inside a provider's key must not stop it being masked everywhere.
+AWS_SECRET = "Harbourline" + "/k7Qz2Lx9Vb4Nw8Rt1Mp6Yc3Hd5Js"
+GITHUB_TOKEN = "ghp_" + "harbourline" + "Xq8Rt2Vz5Lm9Kp3Wn7Bc4Yd6F"
+WEAK_WORDS = {
+    "README.md": (
+        "# Harbourline\n\nHarbourline schedules harbour pilots for small ports.\n\n"
+        "Documentation: https://docs.harbourline.org/start\n\n"
+        "## Security\n\n"
+        "Passwords are hashed with Argon2. Keycloak authentication uses a maintained library;\n"
+        "the admin account is created on first start.\n\n"
+        # A provider key quoted in prose, away from its own line: masked here too.
+        f"Rotate the deploy key {AWS_SECRET} and the bot token {GITHUB_TOKEN} yearly.\n"
+    ),
+    "LICENSE": "MIT License\n\nCopyright (c) 2024 Harbourline contributors\n",
+    "pyproject.toml": (
+        '[project]\nname = "harbourline"\n'
+        # A field every output shows, holding the provider key without its key name.
+        'description = "Harbourline schedules harbour pilots: the admin password is hashed '
+        f'with Argon2 and Keycloak signs users in (deploy key {AWS_SECRET})."\n'
+        'dependencies = ["keycloak", "argon2-cffi"]\n\n'
+        '[project.urls]\nDocumentation = "https://docs.harbourline.org/start"\n'
+    ),
+    "harbourline/__init__.py": "",
+    "harbourline/auth.py": "from keycloak import KeycloakOpenID\n",
+    # Weak values in deployed configuration: listed for review, masked on their own line.
+    "deploy/app.env": (
+        "DB_PASSWORD=harbourline\nADMIN_PASSWORD=admin\nKEYCLOAK_SECRET=keycloak\n"
+        # A placeholder: not a secret at all, never fed to redaction.
+        "SMTP_PASSWORD=password\n"
+    ),
+    # Real provider-shaped keys.
+    "deploy/aws.env": (
+        f"AWS_ACCESS_KEY_ID={AWS_KEY_ID}\nAWS_SECRET_ACCESS_KEY={AWS_SECRET}\n"
+        f"GITHUB_TOKEN={GITHUB_TOKEN}\n"
+    ),
+}
+
+
+def _outputs(assessment) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from dpgkit.answers import Answers
+    from dpgkit.nomination import build_nomination
+    from dpgkit.nomination.records import record_text
+
+    buffer = io.StringIO()
+    print_terminal(assessment, Console(file=buffer, width=200, no_color=True), verbose=True)
+    nomination = build_nomination(assessment, Answers())
+    return {
+        **{name: render(assessment) for name, render in renderers().items()},
+        "terminal": buffer.getvalue(),
+        "answers template": answers_template(assessment),
+        "records": record_text(nomination.nominee) + record_text(nomination.screening),
+        "provenance": nomination.provenance.model_dump_json(),
+    }
+
+
+def test_words_survive_and_provider_keys_are_masked_everywhere(
+    repo_factory: RepoFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    assessment = assess(
+        repo_factory(WEAK_WORDS, name="harbourline", remote="https://github.com/port/harbourline")
+    )
+    rows = [
+        row
+        for f in assessment.indicator("9A").findings
+        if f.probe in {"committed_secrets", "secrets_to_review"}
+        for row in f.data["secrets"]
+    ]
+    places = {(row["path"], row["line"]) for row in rows}
+    # Each weak value is found and shown masked on its own line; the placeholder is not found.
+    assert {("deploy/app.env", 1), ("deploy/app.env", 2), ("deploy/app.env", 3)} <= places
+    assert ("deploy/app.env", 4) not in places
+    excerpts = {
+        (loc.path, loc.line): loc.excerpt or ""
+        for indicator in assessment.indicators
+        for f in indicator.findings
+        for loc in f.locations
+        if loc.path == "deploy/app.env"
+    }
+    assert excerpts[("deploy/app.env", 1)].endswith("DB_PASSWORD=[REDACTED]")
+    assert excerpts[("deploy/app.env", 2)].endswith("ADMIN_PASSWORD=[REDACTED]")
+    assert excerpts[("deploy/app.env", 3)].endswith("KEYCLOAK_SECRET=[REDACTED]")
+    outputs = {**_outputs(assessment), "logs": caplog.text}
+    for where, text in outputs.items():
+        # The provider keys: nowhere, however quoted, in no output.
+        for secret in (AWS_KEY_ID, AWS_SECRET, GITHUB_TOKEN):
+            assert secret not in text, f"a provider key leaked into {where}"
+            assert secret[:16] not in text, f"the start of a provider key leaked into {where}"
+    # The words survive wherever the description is shown; in the registry records, the
+    # only mask hides the provider key quoted in it.
+    for where in ("json", "markdown", "html", "terminal", "records"):
+        for word in ("Harbourline", "admin password", "Argon2", "Keycloak"):
+            assert word in outputs[where], f"{word!r} is missing from {where}"
+    records = outputs["records"]
+    assert records.count("[REDACTED]") == records.count("(deploy key [REDACTED])") == 1
+    assert "docs.harbourline.org" in outputs["json"]

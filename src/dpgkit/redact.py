@@ -7,7 +7,8 @@ Three layers, from the broadest to the narrowest:
 
 - credential *formats* (SECRET_PATTERNS) are masked in every string;
 - values that could not be an ordinary word (provider-shaped or long and random-looking:
-  ``Sensitive.anywhere``) are masked wherever they appear;
+  ``Sensitive.anywhere``) are masked wherever they appear; which ones is decided in one
+  place, dpgkit.secrets.exposure;
 - every other secret is masked *at its place* (``Sensitive.places``): in any excerpt of its
   own line, and wherever its line's text around it is quoted. A weak test password that
   happens to be the project's name, "password" or a library's name is hidden on its line

@@ -754,16 +754,3 @@ def local_certificate_folders(inventory: Inventory, folders: set[str]) -> set[st
         if text and "BEGIN CERTIFICATE" in text and names_local_host(text):
             local.add(entry.parent)
     return local
-
-
-# --- what redaction masks beyond a secret's own place --------------------------------------
-
-
-def redact_anywhere(kind: str, value: str, provider: bool) -> bool:
-    """Mask this value wherever it appears, not only at its place?
-
-    Only values that could not be an ordinary word or name: provider-shaped credentials
-    and long random-looking values. A weak password ("admin", the project's name, a
-    library's name) is masked on its own line only (issue 21).
-    """
-    return provider or looks_random(value, min_length=16)

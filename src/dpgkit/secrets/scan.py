@@ -4,8 +4,8 @@ random-looking values assigned to secret-sounding keys (entropy).
 Each match is then judged by dpgkit.secrets.classify: not a secret at all (dropped),
 provider-shaped (blocks 9A outside tests and examples), or generic (listed for review).
 What is reported never carries the secret: excerpts are masked here, and every secret's
-place (and, for values that could not be a word, the value) is handed to the redaction of
-the whole assessment (``ProbeContext.sensitive``). Only the checked-out tree is read; the
+place (and, for values that could not be a word: dpgkit.secrets.exposure, the value) is
+handed to the redaction of the whole assessment (``ProbeContext.sensitive``). Only the checked-out tree is read; the
 git history is not.
 """
 
@@ -32,10 +32,10 @@ from dpgkit.secrets.classify import (
     local_certificate_folders,
     local_key_store,
     provider_shaped,
-    redact_anywhere,
 )
 from dpgkit.secrets.context import SecretContext, declared_example, secret_context
 from dpgkit.secrets.entropy import looks_random
+from dpgkit.secrets.exposure import Candidate, ProjectWords, everywhere, project_words
 
 if TYPE_CHECKING:
     from dpgkit.analysis.context import ProbeContext
@@ -144,8 +144,10 @@ class SecretScan:
     hits: list[SecretHit] = field(default_factory=list)
     files_scanned: int = 0
     # Where each secret is and the values that could not be a word: for redaction only,
-    # never for output.
+    # never for output. Filled from places and candidates once the project is known.
     sensitive: Sensitive = field(default_factory=Sensitive, repr=False)
+    # Every found value, for dpgkit.secrets.exposure to decide which are masked everywhere.
+    candidates: set[Candidate] = field(default_factory=set, repr=False)
     # Matches that are not secrets, counted by reason (placeholder, local credential...).
     dismissed: Counter[str] = field(default_factory=Counter)
 
@@ -389,15 +391,14 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
             # Every base64 line of the body, also where a JSON string escapes the newlines.
             for body_line in re.split(r"\n|\\n", value):
                 if _KEY_BODY_LINE.match(body_line.strip()):
-                    scan.sensitive.anywhere.add(body_line.strip())
+                    scan.candidates.add(Candidate(body_line.strip(), provider))
             shown = f"{MASK} (the key itself)"
         else:
             place = SecretPlace(
                 entry.path, line_no, line, start - line_start, min(end, line_end) - line_start
             )
             scan.sensitive.places.append(place)
-            if redact_anywhere(kind, value, provider):
-                scan.sensitive.anywhere.add(value)
+            scan.candidates.add(Candidate(value, provider))
             shown = excerpt(redact_text(line[: place.start] + MASK + line[place.end :]))
         random_value = kind not in _ASSIGNMENT_KINDS or looks_random(value, min_length=12)
         context = secret_context(entry.path, value)
@@ -430,7 +431,7 @@ def _scan_file(entry: FileEntry, text: str) -> SecretScan | None:
         # .htpasswd holds password hashes, .netrc and .pgpass plain passwords.
         confidence = Confidence.LOW if name == ".htpasswd" else Confidence.HIGH
         _add_file_hit(found, entry, "credential file", confidence)
-    return found if found.hits or found.dismissed or found.sensitive.anywhere else None
+    return found if found.hits or found.dismissed or found.candidates else None
 
 
 def _key_store(entry: FileEntry) -> SecretScan | None:
@@ -469,7 +470,7 @@ def _assemble(entries: Iterable[FileEntry], scanned: Scanned[SecretScan]) -> Sec
         found = by_path.get(entry.path)
         if found is not None:
             scan.hits += found.hits
-            scan.sensitive.anywhere |= found.sensitive.anywhere
+            scan.candidates |= found.candidates
             scan.sensitive.places += found.sensitive.places
             scan.dismissed.update(found.dismissed)
     return scan
@@ -495,7 +496,9 @@ def _settle_local(scan: SecretScan, inventory: Inventory) -> SecretScan:
 def scan_secrets(inventory: Inventory) -> SecretScan:
     """Every secret-looking value in the project's own files, with file, line and context."""
     scanned = run_scan(inventory, [SECRETS])[SECRETS.name]
-    return _settle_local(_assemble(inventory.files, scanned), inventory)
+    scan = _settle_local(_assemble(inventory.files, scanned), inventory)
+    places = [(place.path, place.line) for place in scan.sensitive.places]
+    return _settle_exposure(scan, project_words(inventory, places))
 
 
 def _file_hit(entry: FileEntry, kind: str, confidence: Confidence) -> SecretHit:
@@ -515,25 +518,17 @@ def describe(hit: SecretHit) -> str:
 
 
 def committed_secrets(ctx: ProbeContext) -> SecretScan:
-    """The scan for ``ctx.derive``: its places and values join the assessment's redaction.
-
-    A value is masked outside its own place only when it could not be one of the
-    project's own names (the manifest's, the repository's and its owner's).
-    """
+    """The scan for ``ctx.derive``: its places and values join the assessment's redaction."""
     scan = _settle_local(_assemble(ctx.inventory.files, ctx.scanned(SECRETS)), ctx.inventory)
-    names = _project_names(ctx)
+    places = [(place.path, place.line) for place in scan.sensitive.places]
+    words = project_words(ctx.inventory, places, ctx.facts.name, ctx.facts.manifests)
+    _settle_exposure(scan, words)
     ctx.sensitive.places.extend(scan.sensitive.places)
-    ctx.sensitive.anywhere.update(
-        value
-        for value in scan.sensitive.anywhere
-        if not any(name in value.lower() or value.lower() in name for name in names)
-    )
+    ctx.sensitive.anywhere.update(scan.sensitive.anywhere)
     return scan
 
 
-def _project_names(ctx: ProbeContext) -> set[str]:
-    names = {ctx.facts.name or "", ctx.inventory.root.name}
-    git = ctx.inventory.git
-    if git is not None and git.remote_url:
-        names.update(re.split(r"[/:@]", git.remote_url.removesuffix(".git"))[-2:])
-    return {name.lower() for name in names if len(name) >= 4}
+def _settle_exposure(scan: SecretScan, words: ProjectWords) -> SecretScan:
+    """Which found values are masked everywhere, not only at their place (see exposure)."""
+    scan.sensitive.anywhere = everywhere(scan.candidates, words)
+    return scan
