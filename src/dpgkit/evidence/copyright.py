@@ -25,6 +25,15 @@ LICENSE_STEWARD = re.compile(
 )
 
 
+# A license's own prose that starts a line with the word: the GPL's '"Copyright" also means
+# copyright-like laws' and its wrapped 'copyright on the Program, and are irrevocable'. A
+# statement is written "Copyright", or has a year or a sign; a quoted word or a lower-case
+# "copyright" with neither is a definition or a sentence, naming nobody.
+_LICENSE_PROSE = re.compile(
+    r"""^[\s#/*;!<>%-]*(?:["'“](?i:copyright)["'”]|copyright\b(?![^\n]*(?:\d{4}|©|\([cC]\))))"""
+)
+
+
 def copyright_lines(text: str, max_lines: int = 400) -> Iterable[tuple[int, str, str]]:
     """(line number, name, statement) for each copyright statement that starts its line.
 
@@ -34,7 +43,7 @@ def copyright_lines(text: str, max_lines: int = 400) -> Iterable[tuple[int, str,
     for number, line in enumerate(text.splitlines()[:max_lines], start=1):
         if "copyright" not in line.lower() and "©" not in line:
             continue
-        if not STATEMENT_START.match(line):
+        if not STATEMENT_START.match(line) or _LICENSE_PROSE.match(line):
             continue
         for match in COPYRIGHT.finditer(line):
             if LICENSE_STEWARD.search(match.group("name")):

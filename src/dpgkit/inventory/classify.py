@@ -270,6 +270,55 @@ def is_generated(path: str) -> bool:
     return name.endswith(GENERATED_SUFFIXES)
 
 
+# Library folders just under a web root (static/lib/, assets/js/vendor/, public/plugins/):
+# copies of other projects served as they are. Only there: elsewhere "lib" or "plugins" is
+# the project's own code (web/src/plugins/ in a Vue app).
+_WEB_ROOTS = frozenset(
+    {"static", "assets", "public", "www", "wwwroot", "webroot", "web", "webapp", "resources"}
+)
+_WEB_LIBRARY_DIRS = frozenset(
+    {
+        *("lib", "libs", "plugins", "plugin", "bower", "jspm", "assets_vendor"),
+        *("vendor", "vendors", "thirdparty", "third_party", "third-party", "3rdparty"),
+        *("external", "contrib", "extras", "sdk", "font-awesome", "fontawesome", "fonts"),
+    }
+)
+_SOURCE_DIRS = frozenset({"src", "source", "app"})
+_THIRD_PARTY_WORD = re.compile(r"3rd[-_ ]?party|third[-_ ]?party")
+# A library's release copied in under its own name: jquery-3.6.0.min.js, app.3f9c2a1b.js.
+_RELEASE_NAME = re.compile(
+    r"(?:[-.@]v?\d+\.\d+(?:\.\d+)?(?:[-.]\w+)?\.(?:min\.)?|[.-][0-9a-f]{8,}(?:\.chunk)?\.)"
+    r"(?:c|m)?(?:js|css)$"
+)
+
+
+def is_third_party_path(path: str, tool_dirs: frozenset[str] = frozenset()) -> bool:
+    """Someone else's file by its path alone: vendored, a build product, a library under a
+    web root, or a library release copied in by name.
+
+    For evidence a nomination cites as the project's own (its owner, documents, policies,
+    standards). Lock files are the project's own record of its dependencies, so they are
+    not counted here although the inventory calls them generated.
+    """
+    folders, name = _split(path)
+    if is_vendored(path, tool_dirs) or (folders and folders[0] == ".yarn"):
+        return True
+    lowered = [part.lower() for part in folders]
+    # Any letter case, and names that say so: Vendor/, LICENSES-3RD-PARTY/, third_party_libs/.
+    if any(part in VENDORED_DIRS or _THIRD_PARTY_WORD.search(part) for part in lowered):
+        return True
+    if name not in LOCK_FILES and is_generated(path):
+        return True
+    root = next((i for i, part in enumerate(lowered) if part in _WEB_ROOTS), None)
+    if root is not None:
+        # A library folder one or two levels under the web root (static/lib/, wwwroot/js/lib/,
+        # wwwroot/testresources/lib/); web/src/plugins/ is an app's own source, not served.
+        below = lowered[root + 1 : root + 3]
+        if below and below[0] not in _SOURCE_DIRS and set(below) & _WEB_LIBRARY_DIRS:
+            return True
+    return bool(_RELEASE_NAME.search(name.lower()))
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes in the first block, as git and grep decide; UTF-16 with a BOM is text."""
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):

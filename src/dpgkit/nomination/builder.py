@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dpgkit.answers import Answers
+from dpgkit.inventory.classify import is_example_path, is_test_path, is_third_party_path
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
 from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
 from dpgkit.nomination.lists import Entry, Style, entries_from, render
+from dpgkit.nomination.own_pages import is_own_page, is_page, project_names, repository_names
 from dpgkit.nomination.provenance import (
     EvidenceRef,
     FieldSource,
@@ -136,6 +138,8 @@ class _Builder:
     standard: Standard
     repo: Repo | None
     repo_origin: str = "the checkout's git remote (origin)"
+    # What the project's own pages would name (its name, the repository's owner and name).
+    names: frozenset[str] = frozenset()
     fields: dict[str, dict[str, FieldSource]] = field(
         default_factory=lambda: {NOMINEE: {}, SCREENING: {}}
     )
@@ -264,25 +268,40 @@ class _Builder:
             )
         )
 
-    def cited(self, question: str) -> tuple[list[Entry], FieldSource] | None:
-        """The entries the probes found for a list-or-link question, with their evidence.
+    def found_entries(self, question: str) -> tuple[list[Entry], list[str]]:
+        """Every entry the probes found for a question, each once, with their findings' messages.
 
         Several probes may answer one question (a code of conduct, a report button); their
-        entries are merged in the order the probes ran, each entry once.
+        entries are merged in the order the probes ran.
         """
         indicator_id, _, local = question.partition(".")
         result = self.indicator(indicator_id)
-        if result is None:
-            return None
         entries: list[Entry] = []
         notes: list[str] = []
-        for finding in result.findings:
+        for finding in result.findings if result else []:
             found = entries_from(finding.data.get("items"), local, finding.probe)
             if found:
                 entries += found
                 notes.append(finding.message)
-        unique = list({entry.key: entry for entry in reversed(entries)}.values())[::-1]
-        if not unique:
+        return list({entry.key: entry for entry in reversed(entries)}.values())[::-1], notes
+
+    def own_documentation(self, entry: Entry) -> bool:
+        """A page to read that is the project's own: its files, or a site that names it."""
+        if entry.url is None:
+            return entry.path is None or is_page(entry.path)
+        return is_page(entry.url) and is_own_page(entry.url, self.names)
+
+    def cited(
+        self, question: str, keep: Callable[[Entry], bool] | None = None
+    ) -> tuple[list[Entry], FieldSource] | None:
+        """The entries the probes found for a list-or-link question, with their evidence.
+
+        Entries citing someone else's files are never kept, nor those ``keep`` turns down;
+        the note says which were set aside.
+        """
+        unique, notes = self.found_entries(question)
+        own = [e for e in unique if not e.third_party and (keep is None or keep(e))]
+        if not own:
             return None
         refs = [
             EvidenceRef(
@@ -292,16 +311,20 @@ class _Builder:
                 url=entry.url or (self.file_url(entry.path, entry.line) if entry.path else None),
                 text=entry.title,
             )
-            for entry in unique
+            for entry in own
         ]
+        note = "found by the scan: " + " ".join(notes)
+        if len(own) < len(unique):
+            skipped = ", ".join(e.url or e.path or e.title for e in unique if e not in own)
+            note += f" Not cited (someone else's files or pages): {skipped}."
         source = FieldSource(
             source=Source.EVIDENCE,
             question=question,
             confidence=CONFIDENCE_SUGGESTION,
-            note="found by the scan: " + " ".join(notes),
+            note=note,
             evidence=refs,
         )
-        return unique, source
+        return own, source
 
     def listed(
         self,
@@ -310,6 +333,7 @@ class _Builder:
         question: str,
         style: Style,
         limit: int,
+        keep: Callable[[Entry], bool] | None = None,
     ) -> list[str] | None:
         """A list field from the owner's answer, else from the entries the scan found.
 
@@ -320,7 +344,7 @@ class _Builder:
         if given is not None:
             values = [self.link(item, record, pointer) for item in as_list(given.value)]
             return list(self.put(record, pointer, _Value(values, given.source)))
-        found = self.cited(question)
+        found = self.cited(question, keep)
         if found is not None:
             entries, source = found
             values = []
@@ -334,13 +358,20 @@ class _Builder:
                     update={"note": f"{source.note} ({len(entries) - limit} more in the evidence)"}
                 )
             return list(self.put(record, pointer, _Value(values, source)))
-        suggested = self.suggestion(question)
+        suggested = self.older_suggestion(question)
         if suggested is not None:
             # An assessment without entries (saved by an older dpgkit) joins them with "; ".
             parts = [p for item in as_list(suggested.value) for p in item.split("; ") if p.strip()]
             values = [self.link(item.strip(), record, pointer) for item in parts]
             return list(self.put(record, pointer, _Value(values, suggested.source)))
         return None
+
+    def older_suggestion(self, question: str) -> _Value | None:
+        """The probe's one-line suggestion, only when it gave no entries for the question
+        (an assessment saved by an older dpgkit): entries all set aside stay set aside."""
+        if self.found_entries(question)[0]:
+            return None
+        return self.suggestion(question)
 
     # --- recording -----------------------------------------------------------------------
 
@@ -483,7 +514,7 @@ class _Builder:
                     self.needs_link(record, pointer)
                 sentences.append(f"{entry.title} ({text})." if text != entry.title else entry.title)
             found = _Value(" ".join(sentences), source)
-        found = found or self.suggestion(question)
+        found = found or self.older_suggestion(question)
         if found is not None:
             value = found.value
             text = "\n".join(as_list(value)) if isinstance(value, list) else str(value)
@@ -517,8 +548,9 @@ class _Builder:
         required: bool,
         style: Style = Style.TITLE_LINK,
         limit: int = MAX_LINKED_ENTRIES,
+        keep: Callable[[Entry], bool] | None = None,
     ) -> list[str] | None:
-        found = self.listed(record, pointer, question, style, limit)
+        found = self.listed(record, pointer, question, style, limit, keep)
         if found:
             return found
         if required:
@@ -606,8 +638,11 @@ class _Builder:
     def _licenses_found(self) -> dict[str, tuple[_Value, _Value | None]]:
         """Approved licenses the scan found, best first: registry id -> (id, link)."""
         found: dict[str, tuple[_Value, _Value | None]] = {}
-        primary = [e for e in self.assessment.licenses if e.source in ("file", "manifest", "tag")]
-        for entry in sorted(primary or self.assessment.licenses, key=lambda e: -e.score):
+        # Another project's license (a library copied under static/, LICENSES-3RD-PARTY/) is
+        # not the project's: never offered as its license or the link to it.
+        own = [e for e in self.assessment.licenses if not (e.path and is_third_party_path(e.path))]
+        primary = [e for e in own if e.source in ("file", "manifest", "tag")]
+        for entry in sorted(primary or own, key=lambda e: -e.score):
             listed = registry_spdx(entry.spdx) if entry.spdx and entry.approved else None
             if listed is None or listed in found:
                 continue
@@ -841,7 +876,12 @@ class _Builder:
     def documentation(self) -> dict[str, Any]:
         base = "/documentation"
         links = self.items(
-            SCREENING, f"{base}/documentationURL", "5.documentation_links", False, Style.LINK
+            SCREENING,
+            f"{base}/documentationURL",
+            "5.documentation_links",
+            False,
+            Style.LINK,
+            keep=self.own_documentation,
         )
         given = self.answer("5.documentation_links")
         pointer = f"{base}/isDocumentationAvailable"
@@ -953,7 +993,13 @@ class _Builder:
         if found is None:
             return None
         entries, source = found
-        shown = [entry for entry in entries if entry.path or entry.url][:MAX_LINKED_ENTRIES]
+        # The product's own files show support best: a test's or an example's file after them.
+        shown = sorted(
+            (entry for entry in entries if entry.path or entry.url),
+            key=lambda entry: bool(
+                entry.path and (is_test_path(entry.path) or is_example_path(entry.path))
+            ),
+        )[:MAX_LINKED_ENTRIES]
         pointer = "/standards/evidenceStandardSupport"
         values = []
         for entry in shown:
@@ -1177,7 +1223,8 @@ def build_nomination(
     standard = standard or load_standard(assessment.standard_version)
     project = assessment.project
     repo, origin = repository_for(assessment, answers, repository_url)
-    builder = _Builder(assessment, answers, standard, repo, origin)
+    names = project_names([project.name, *repository_names(repo.web_url if repo else None)])
+    builder = _Builder(assessment, answers, standard, repo, origin, names=names)
     name = builder.name()
     name_text = str(builder.put(NOMINEE, "/name", name))
     nominee = builder.nominee(name_text)

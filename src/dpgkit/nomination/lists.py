@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from dpgkit.inventory.classify import is_third_party_path
 from dpgkit.nomination.links import Repo, is_web_link
 
 
@@ -34,6 +35,12 @@ class Entry:
     @property
     def key(self) -> tuple[str, str | None, str | None]:
         return (self.title.lower(), self.path, self.url)
+
+    @property
+    def third_party(self) -> bool:
+        """Cites someone else's file (vendored, built, a library under static/): a nomination
+        never offers it as the project's own evidence, whichever probe found it."""
+        return self.path is not None and is_third_party_path(self.path)
 
 
 def _entry(raw: Any, probe: str | None) -> Entry | None:
