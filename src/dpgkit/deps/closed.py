@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from dpgkit.deps.collect import dependency_report
 from dpgkit.deps.model import Dependency, DependencyReport, Scope, first_major, normalise_name
 from dpgkit.deps.sources import (
+    SHARED_ANCHORS,
     AnchorIndex,
     Detector,
     code_and_config,
@@ -246,9 +247,14 @@ def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
     if not text:
         return None
     components, index, switches, switch_index = _code_detectors()
-    lower = text.lower()
-    used = index.uses(components, text, 2, lower)
-    switched = switch_index.uses(switches, text, 1, lower)
+    # One search of the text for the anchors of every code scanner (SharedAnchors).
+    candidates = SHARED_ANCHORS.candidates(_COMPONENTS, text)
+    switch_candidates = SHARED_ANCHORS.candidates(_SWITCHES, text)
+    if not candidates and not switch_candidates:
+        return None
+    lower = SHARED_ANCHORS.lower(text)
+    used = index.uses(components, text, 2, lower, candidates)
+    switched = switch_index.uses(switches, text, 1, lower, switch_candidates)
     if not used and not switched:
         return None
     return FileUses(
@@ -257,6 +263,9 @@ def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
     )
 
 
+_COMPONENTS, _SWITCHES = "closed components", "provider switches"
+SHARED_ANCHORS.family(_COMPONENTS, lambda: _code_detectors()[0])
+SHARED_ANCHORS.family(_SWITCHES, lambda: _code_detectors()[2])
 CLOSED_CODE: Scanner[FileUses] = register(
     Scanner("closed components", wants=is_code_or_config, scan=_scan_code)
 )

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.collect import dependency_report
-from dpgkit.deps.sources import Detector, first_uses, is_code_or_config, match_paths, search_files
+from dpgkit.deps.sources import (
+    SHARED_ANCHORS,
+    Detector,
+    first_uses,
+    is_code_or_config,
+    match_paths,
+    search_files,
+)
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DATA_EXTENSIONS, DOC_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
@@ -137,8 +144,20 @@ def _export_detector() -> Detector:
 
 def _scan_export_code(entry: FileEntry, text: str) -> tuple[int, str] | None:
     """The first export feature in one code file (run in the pass over the files)."""
+    # No anchor of the detector in the text (one search shared by the code scanners):
+    # ``Detector.uses`` finds nothing, unless lower-casing changed the text's length (then
+    # it searches the whole text, and so do we).
+    if not text or (
+        not SHARED_ANCHORS.candidates(_EXPORT, text)
+        and (text.isascii() or len(SHARED_ANCHORS.lower(text)) == len(text))
+    ):
+        return None
     uses = first_uses(_export_detector(), text, 1)
     return uses[0] if uses else None
+
+
+_EXPORT = "export code"
+SHARED_ANCHORS.family(_EXPORT, lambda: {"export": _export_detector()})
 
 
 EXPORT_CODE: Scanner[tuple[int, str]] = register(

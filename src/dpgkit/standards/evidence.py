@@ -18,6 +18,7 @@ from dpgkit.deps import dependency_report
 from dpgkit.deps.closed import package_matches
 from dpgkit.deps.sources import (
     CODE_SUFFIXES,
+    SHARED_ANCHORS,
     AnchorIndex,
     is_code_or_config,
     match_paths,
@@ -205,10 +206,15 @@ def _scan_code(entry: FileEntry, text: str) -> FileDetections | None:
     if not text:
         return None
     patterns, index = _code_detectors()
-    found = index.uses(patterns, text, 1)
+    candidates = SHARED_ANCHORS.candidates(_FAMILY, text)  # one search for all code scanners
+    if not candidates:
+        return None
+    found = index.uses(patterns, text, 1, SHARED_ANCHORS.lower(text), candidates)
     return tuple((key, tuple(hits)) for key, hits in found) or None
 
 
+_FAMILY = "standards in code"
+SHARED_ANCHORS.family(_FAMILY, lambda: _code_detectors()[0])
 STANDARDS_CODE: Scanner[FileDetections] = register(
     Scanner("standards in code", wants=is_code_or_config, scan=_scan_code)
 )
