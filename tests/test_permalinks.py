@@ -47,6 +47,10 @@ CHECKOUT: dict[str, str] = {
 
 # remote -> (web address, the shape of a file link: ref and path groups)
 REMOTES = {
+    "https://github.com/waterwatch/water-watch.git": (
+        "https://github.com/waterwatch/water-watch",
+        r"/blob/(?P<ref>[0-9a-f]{40})/(?P<path>[^#]+)(?:#L\d+)?$",
+    ),
     "git@github.com:waterwatch/water-watch.git": (
         "https://github.com/waterwatch/water-watch",
         r"/blob/(?P<ref>[0-9a-f]{40})/(?P<path>[^#]+)(?:#L\d+)?$",
@@ -352,3 +356,17 @@ def test_answers_template_offers_the_repository_question(
 ) -> None:
     standard = load_standard("1.1.7")
     assert "general.repository_url" in standard.all_questions()
+
+
+def test_a_checkout_whose_only_remote_is_not_origin_links_there(
+    repo_factory: Callable[..., Path],
+) -> None:
+    """A self-hosted Gitea remote called "upstream": the only one, so it is the repository."""
+    root = repo_factory({"README.md": WATER_WATCH_README, "LICENSE": mit_license("WW")})
+    git(root, "remote", "add", "upstream", "https://gitea.example.org/ww/water-watch.git")
+    assessment = assess(root)
+    commit = git(root, "rev-parse", "HEAD").strip()
+    nomination = build_nomination(assessment, Answers())
+    assert nomination.nominee.license[0].licenseURL == (
+        f"https://gitea.example.org/ww/water-watch/src/commit/{commit}/LICENSE"
+    )

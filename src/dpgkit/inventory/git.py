@@ -84,12 +84,21 @@ def git_toplevel(root: Path) -> Path | None:
     return Path(top) if top else None
 
 
+def _first_remote(root: Path) -> str | None:
+    """The first remote's address when none is called origin (a fork's "upstream")."""
+    listed = _line(run_git(root, "config", "--get-regexp", r"^remote\..*\.url$"))
+    if not listed:
+        return None
+    _, _, url = listed.splitlines()[0].partition(" ")
+    return url.strip() or None
+
+
 def git_facts(root: Path) -> GitFacts | None:
     top = git_toplevel(root)
     if top is None:
         return None
     commit = _line(run_git(root, "rev-parse", "--verify", "-q", "HEAD"))
-    remote = _line(run_git(root, "config", "--get", "remote.origin.url"))
+    remote = _line(run_git(root, "config", "--get", "remote.origin.url")) or _first_remote(root)
     branch_ref = _line(run_git(root, "symbolic-ref", "-q", "refs/remotes/origin/HEAD"))
     if branch_ref:
         branch: str | None = branch_ref.removeprefix("refs/remotes/origin/")

@@ -5,6 +5,12 @@ open it, so a checkout's remote is turned into the forge's web address and each 
 into that forge's "view a file at a commit" address, a permalink that keeps pointing at the
 lines we cite after the branch moves on. Only forges whose address scheme is known get file
 links; for any other host we give none rather than a guess.
+
+Remotes are read with urllib.parse and one pattern for scp-like remotes, not giturlparse
+(checked at 0.16): it matches each forge's remotes with its own regular expressions and
+knows GitHub, GitLab and Bitbucket but not Gitea/Forgejo or SourceHut, so the table of
+forges below would be needed anyway; what is left (host, path, no credentials) is what
+``urlsplit`` gives, without a dependency.
 """
 
 from __future__ import annotations
