@@ -1,6 +1,7 @@
 """How well and how fast does the offline SDG classifier work? Prints the benchmark table.
 
     .venv/bin/python bench/sdg_bench.py [--folds 5] [--repeats 3] [--csv ../shared/sdg/benchmark-dev/benchmark-dev.csv]
+    .venv/bin/python bench/sdg_bench.py --languages    # English, Russian and Kazakh parity only
 
 The measure is the SDG Classification Benchmark's own: a row (text, sdg, label) is
 predicted true when ``sdg`` is among the goals the classifier returns for ``text``;
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import statistics
 import subprocess
@@ -30,6 +32,8 @@ from dpgkit.sdg.training import predict, train
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CSV = ROOT.parent / "shared" / "sdg" / "benchmark-dev" / "benchmark-dev.csv"
+PARITY = ROOT / "bench" / "sdg_parity.jsonl"
+LANGUAGES = ("en", "ru", "kk")
 PUBLISHED = {
     "SDG Prospector": 87.8,
     "GPT-4o": 87.2,
@@ -132,6 +136,55 @@ def latency_ms(
     return statistics.median(timings)
 
 
+def load_parity(path: Path = PARITY) -> list[dict[str, object]]:
+    """The parity texts: one meaning in English, Russian and Kazakh, with its acceptable goals."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def top_goal(scores: dict[int, float]) -> int:
+    return max(range(1, 18), key=lambda goal: scores[goal])
+
+
+def languages_report(classifier: SdgClassifier, path: Path = PARITY) -> None:
+    """Per language: is the top goal an acceptable one, and is it the English text's top goal?"""
+    rows = load_parity(path)
+    top: dict[str, list[int]] = {}
+    timings: dict[str, float] = {}
+    for language in LANGUAGES:
+        texts = [str(row[language]) for row in rows]
+        began = time.perf_counter()
+        results = [classifier.classify(text, explain=False) for text in texts]
+        timings[language] = (time.perf_counter() - began) * 1000 / len(texts)
+        top[language] = [top_goal(result.scores) for result in results]
+    print(
+        f"SDG parity benchmark ({path.name}): {len(rows)} texts, each in English, Russian and "
+        "Kazakh; top-1 = the top goal is one of the text's goals, same = the same top goal as "
+        "the English text\n"
+    )
+    print(
+        f"{'source':<15} {'texts':>5}  "
+        + "  ".join(f"{lang + ' top-1':>9} {'same':>6}" for lang in LANGUAGES)
+    )
+    sources = sorted({str(row["source"]) for row in rows})
+    for source in [*sources, "all"]:
+        index = [i for i, row in enumerate(rows) if source in ("all", row["source"])]
+        cells = []
+        for language in LANGUAGES:
+            right = np.mean([top[language][i] in row_goals(rows[i]) for i in index])
+            same = np.mean([top[language][i] == top["en"][i] for i in index])
+            cells.append(f"{right:>9.1%} {same:>6.1%}")
+        print(f"{source:<15} {len(index):>5}  " + "  ".join(cells))
+    print(
+        "\nms per text (scores only, short texts): "
+        + ", ".join(f"{language} {timings[language]:.1f}" for language in LANGUAGES)
+    )
+
+
+def row_goals(row: dict[str, object]) -> list[int]:
+    goals = row["goals"]
+    return [int(goal) for goal in goals] if isinstance(goals, list) else []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="SDG classifier benchmark (cross-validated).")
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
@@ -141,11 +194,19 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="accuracy table only")
     parser.add_argument(
+        "--languages",
+        action="store_true",
+        help="the English/Russian/Kazakh parity benchmark (bench/sdg_parity.jsonl) only",
+    )
+    parser.add_argument(
         "--repeats", type=int, default=3, help="cross-validation runs with different shuffles"
     )
     args = parser.parse_args()
-    rows = load_rows(args.csv)
     classifier = SdgClassifier(args.data)
+    if args.languages:
+        languages_report(classifier)
+        return
+    rows = load_rows(args.csv)
 
     runs = [
         per_goal(rows, cross_validate(classifier, rows, args.folds, seed))

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from dpgkit.sdg import aurora
+from dpgkit.sdg import aurora, gloss
 from dpgkit.sdg.cyrillic import CyrillicMatcher
 from dpgkit.sdg.embedding import ModelSpaceMap, StaticEmbedder
 from dpgkit.sdg.features import GOALS, Examples, Knowledge, View, pair_features
@@ -109,6 +109,17 @@ class SdgClassifier:
         self._model_examples = self._in_model_space(self.examples)
 
     @cached_property
+    def lexicon(self) -> gloss.Lexicon:
+        """The Russian/Kazakh-English lexicon, loaded on the first Cyrillic text."""
+        return gloss.load(self._folder / "lexicon.tsv")
+
+    def readable(self, text: str) -> str:
+        """The text as the English pipeline reads it: Russian and Kazakh words glossed."""
+        if cyrillic_share(text) < CYRILLIC_MIXED:
+            return text
+        return gloss.gloss(text, self.lexicon)
+
+    @cached_property
     def cyrillic(self) -> CyrillicMatcher:
         """The Russian/Kazakh matcher, loaded on the first Cyrillic text (it is not small)."""
         data = json.loads((self._folder / "cyrillic.json").read_text(encoding="utf-8"))
@@ -130,7 +141,11 @@ class SdgClassifier:
         examples: Examples | None = None,
         self_rows: npt.NDArray[np.int64] | None = None,
     ) -> tuple[npt.NDArray[np.float32], View]:
-        """Pair features (N, 17, F) and the texts' static view (their and their sentences' vectors)."""
+        """Pair features (N, 17, F) and the texts' static view (their and their sentences' vectors).
+
+        Russian and Kazakh texts are read through their English gloss (``readable``).
+        """
+        texts = [self.readable(text) for text in texts]
         # Every text has at least one "sentence" (itself, when it has none of four words).
         split = [sentences(text) or [text] for text in texts]
         owner = np.repeat(np.arange(len(texts)), [len(parts) for parts in split])
@@ -187,12 +202,8 @@ class SdgClassifier:
         thresholds = [float(value) for value in self.head.thresholds]
         language = "en"
         if share >= CYRILLIC_MIXED:
+            # Read through its English gloss by the same head (features() did that).
             language = "cyrillic" if share >= 1 - CYRILLIC_MIXED else "mixed"
-            cyrillic_scores, _ = self.cyrillic.scores(text)
-            if language == "cyrillic":
-                scores, thresholds = cyrillic_scores, [0.5] * GOALS
-            else:
-                scores = [max(a, b) for a, b in zip(scores, cyrillic_scores, strict=True)]
         if not text.strip():
             scores = [0.0] * GOALS
         order = sorted(range(GOALS), key=lambda g: -scores[g])
@@ -210,18 +221,19 @@ class SdgClassifier:
     def _explain(self, text: str, static: View, result: Classification) -> None:
         """Evidence and targets of one text, from the vectors its features were made of."""
         found = sentences(text)
-        vector = static.vectors[0]
+        vector = static.vectors[0]  # of the English gloss, for a Russian or Kazakh text
         knowledge = self.knowledge
-        if result.language != "cyrillic":
-            target_similarity = knowledge.target_vectors @ vector
-        else:
-            target_similarity = np.zeros(len(knowledge.target_ids), dtype=np.float32)
+        target_similarity = knowledge.target_vectors @ vector
         cyrillic_targets: dict[str, float] = {}
-        if result.language != "en":
-            _, pairs = self.cyrillic.scores(text)
-            cyrillic_targets = dict(pairs)
         # Its sentences are the text's own "sentences" of the features when it has any.
         sentence_vectors = static.sentence_vectors if found else None
+        if result.language != "en":
+            # The UN target texts in Russian and Kazakh, matched word by word, and each
+            # original sentence embedded through its own gloss (the evidence quotes it as written).
+            _, pairs = self.cyrillic.scores(text)
+            cyrillic_targets = dict(pairs)
+            if found:
+                sentence_vectors = self.embedder.embed([self.readable(part) for part in found])
         for goal in result.goals:
             columns = np.nonzero(knowledge.target_goal == goal.sdg)[0]
             ranked = sorted(

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from dpgkit.sdg.classifier import CYRILLIC_MIXED, SdgClassifier
+from dpgkit.sdg.classifier import SdgClassifier
 from dpgkit.sdg.ranking import TECHNOLOGY, ProjectRanker, technology_share
-from dpgkit.sdg.text import clean, cyrillic_share, language_of, plain, sentences, word_count
+from dpgkit.sdg.text import clean, language_of, plain, sentences, word_count
 
 # One set of thresholds for every word the analysis uses about a goal (``confidence``):
 # "high" (strong and specific): the project vector gives the goal at least STRONG_SCORE and
@@ -194,18 +194,9 @@ def developer_tool(passages: list[Passage]) -> DeveloperTool | None:
 def passage_scores(
     classifier: SdgClassifier, ranker: ProjectRanker, texts: list[str]
 ) -> npt.NDArray[np.float64]:
-    """(N, 17) goal scores of prepared texts: the ranker's, or the Cyrillic matcher's."""
-    scores = ranker.probabilities(classifier, texts)
-    cyrillic = [row for row, text in enumerate(texts) if cyrillic_share(text) >= CYRILLIC_MIXED]
-    if cyrillic:
-        read = classifier.classify_many([texts[row] for row in cyrillic])
-        for row, result in zip(cyrillic, read, strict=True):
-            matched = np.array([result.scores[goal] for goal in range(1, 18)])
-            if result.language == "cyrillic":
-                scores[row] = matched
-            else:
-                scores[row] = np.maximum(scores[row], matched)
-    return scores
+    """(N, 17) goal scores of prepared texts by the ranker (Russian and Kazakh texts too:
+    the classifier reads them through their English gloss)."""
+    return ranker.probabilities(classifier, texts)
 
 
 def passage_weights(
@@ -309,9 +300,10 @@ def _technology_only(
     PURPOSE_WORDS content words left, technology words were all there was.
     """
     best = int(np.argmax(vector)) + 1
-    if best not in {9, 17} or cyrillic_share(whole) >= 1 - CYRILLIC_MIXED:
+    if best not in {9, 17}:
         return vector
-    purpose = TECHNOLOGY.sub(" ", plain(clean(whole)))
+    # Russian and Kazakh words are read as their English gloss, technology words included.
+    purpose = TECHNOLOGY.sub(" ", classifier.readable(plain(clean(whole))))
     if _content_words(purpose) >= PURPOSE_WORDS:
         again = ranker.probabilities(classifier, [purpose])[0]
         if best in [int(g) + 1 for g in np.argsort(-again)[:3]]:

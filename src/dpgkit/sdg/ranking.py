@@ -130,7 +130,7 @@ class ProjectRanker:
         pairs, view = classifier.features(texts)
         probabilities = classifier.head.probabilities(pairs)
         votes = neighbour_vote(view.vectors, self.memory, self.labels, exclude)
-        technology = np.array([technology_share(text) for text in texts])
+        technology = np.array([technology_share(classifier.readable(text)) for text in texts])
         extra = extra_features(probabilities, votes, technology)
         result: Matrix = np.concatenate([pairs.astype(np.float64), extra], axis=2)
         return result
