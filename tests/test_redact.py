@@ -45,3 +45,34 @@ def test_models_are_redacted_in_every_string() -> None:
     )
     dumped = redact_model(finding).model_dump_json()
     assert AWS not in dumped and GITHUB not in dumped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mapboxgl.accessToken=changeit",
+        'DB_PASSWORD="${DB_PASSWORD}"',
+        "token: your.token.here",
+        "postgres://app:password@db.example.org/app",
+        'api_key = "<your key>"',
+        "SECRET_KEY={{ secret_key }}",
+        "password: xxxxxxxx",
+        "CLIENT_SECRET=CLIENT_SECRET_VALUE",
+    ],
+)
+def test_placeholders_are_no_secrets_to_mask(text: str) -> None:
+    # Masked, a reference or filler word quoted as evidence reads as if a secret were there.
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'token = "changeit-Xk9QzL2m"',  # a placeholder word with more added
+        "password: Pa55word-2024",
+        "postgres://app:s3cret@db.example.org/app",
+        'api_key = "<Xk9QzL2m"',
+    ],
+)
+def test_values_beside_placeholder_forms_are_masked(text: str) -> None:
+    assert MASK in redact_text(text)

@@ -139,8 +139,8 @@ def redact_text(text: str, known: Iterable[str] = ()) -> str:
             text = text.replace(value, MASK)
         if len(value) >= _PREFIX_CHARS + 4 and value[:_PREFIX_CHARS] in text:
             text = re.sub(re.escape(value[:_PREFIX_CHARS]) + r"\S*", MASK, text)
-    for _name, pattern in patterns_for(text):
-        text = pattern.sub(_mask_group, text)
+    for name, pattern in patterns_for(text):
+        text = pattern.sub(_mask_generic if name in _GENERIC_KINDS else _mask_group, text)
     return text
 
 
@@ -149,6 +149,36 @@ def _mask_group(match: re.Match[str]) -> str:
     start, end = match.span("secret")
     offset = match.start()
     return whole[: start - offset] + MASK + whole[end - offset :]
+
+
+# Patterns that match a secret-sounding name or a URL's password, not a credential's own
+# format: what they match may be a template reference or a filler word.
+_GENERIC_KINDS = frozenset(
+    {"assigned password or secret", "password in configuration", "credentials in a URL"}
+)
+# Values no one would hide: references to the real value and filler words. The scan drops
+# these too (dpgkit.secrets.classify.is_placeholder, a broader rule that also reads the
+# line around), so neither feeds them to redaction: masked, ``token=changeit`` quoted as
+# evidence reads as if a secret were there (issue 21). Values with a character outside
+# these forms are masked: the rule errs on hiding.
+_PLACEHOLDER_VALUE = re.compile(
+    r"\$\{[^{}]*\}|\$\(\w+\)|\{\{[^{}]*\}\}|%\(\w+\)s|<[A-Za-z_ -]*>?|\[[^\[\]]*\]|%\w+%|@\w+@|"
+    r"__\w+__|\$[A-Za-z_]\w*|(?-i:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)|(.)\1{2,}|"
+    r"(?i:change[_.-]?(?:me|it)\w*|password\d?|passwd|pass|secret|token|key|apikey|none|null|"
+    r"nil|undefined|empty|blank|required|string|value|todo|tbd|fixme|redacted|hidden|masked|"
+    r"placeholder|your[_.-]\w+(?:[_.-]\w+)*|(?:example|dummy|fake|sample)[\w.-]*|x{3,}\w*)"
+)
+
+
+def is_placeholder_value(value: str) -> bool:
+    """A template reference or filler word (``${DB_PASSWORD}``, ``changeit``), no secret."""
+    return _PLACEHOLDER_VALUE.fullmatch(value) is not None
+
+
+def _mask_generic(match: re.Match[str]) -> str:
+    if is_placeholder_value(match.group("secret")):
+        return match.group(0)
+    return _mask_group(match)
 
 
 @dataclass(frozen=True, slots=True)
