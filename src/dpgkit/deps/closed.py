@@ -263,11 +263,21 @@ def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
     )
 
 
+def _prepare_code() -> None:
+    _code_detectors()
+    SHARED_ANCHORS.prepare()  # every family's detectors, this module's among them
+
+
 _COMPONENTS, _SWITCHES = "closed components", "provider switches"
 SHARED_ANCHORS.family(_COMPONENTS, lambda: _code_detectors()[0])
 SHARED_ANCHORS.family(_SWITCHES, lambda: _code_detectors()[2])
 CLOSED_CODE: Scanner[FileUses] = register(
-    Scanner("closed components", wants=is_code_or_config, scan=_scan_code)
+    Scanner(
+        "closed components",
+        wants=is_code_or_config,
+        scan=_scan_code,
+        prepare=_prepare_code,
+    )
 )
 
 

@@ -481,6 +481,11 @@ class SharedAnchors:
         self._text = None
         return indexes
 
+    def prepare(self) -> None:
+        """Build the set now (before worker processes are forked, so they share it)."""
+        if self._indexes is None:
+            self._build()
+
     def lower(self, text: str) -> str:
         """``text.lower()``, computed once for the text last asked about."""
         if self._text is not text:

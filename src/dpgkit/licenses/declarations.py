@@ -24,7 +24,7 @@ from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xm
 from dpgkit.licenses.expressions import combine, parse_expression
 from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
-from dpgkit.licenses.names import is_proprietary, name_to_spdx
+from dpgkit.licenses.names import is_proprietary, name_to_spdx, prepare_names
 from dpgkit.licenses.normalize import normalize
 from dpgkit.licenses.rules import find_rules
 from dpgkit.licenses.statements import Statement, statements
@@ -488,7 +488,7 @@ def _read_header(entry: FileEntry, text: str) -> FileHeader | None:
 
 _NOTHING = FileHeader()
 HEADERS: Scanner[FileHeader] = register(
-    Scanner("license headers", wants=_header_wanted, scan=_read_header)
+    Scanner("license headers", wants=_header_wanted, scan=_read_header, prepare=prepare_names)
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from dpgkit.licenses.expressions import parse_expression
+from dpgkit.licenses.expressions import parse_expression, spdx_licensing
 from dpgkit.licenses.index import load_index
 
 # Spellings seen in manifests and READMEs that SPDX names and ids do not cover.
@@ -108,6 +108,13 @@ def _lookup() -> dict[str, str]:
     for alias, spdx in ALIASES.items():
         table[alias] = spdx
     return table
+
+
+def prepare_names() -> None:
+    """Load what ``name_to_spdx`` reads: the license index, the name table, the SPDX
+    expression parser (before the scan pass forks its workers, so they share them)."""
+    _lookup()
+    spdx_licensing()
 
 
 def is_proprietary(value: str) -> bool:

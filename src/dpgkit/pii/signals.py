@@ -202,7 +202,7 @@ def _scan_code(entry: FileEntry, text: str) -> FileSignals | None:
 
 
 CODE_SIGNALS: Scanner[FileSignals] = register(
-    Scanner("code signals", wants=_wants_code, scan=_scan_code)
+    Scanner("code signals", wants=_wants_code, scan=_scan_code, prepare=lambda: _combined("code"))
 )
 
 
@@ -254,7 +254,12 @@ def _scan_document(entry: FileEntry, text: str) -> FileSignals | None:
 
 
 DOCUMENT_SIGNALS: Scanner[FileSignals] = register(
-    Scanner("document signals", wants=_wants_document, scan=_scan_document)
+    Scanner(
+        "document signals",
+        wants=_wants_document,
+        scan=_scan_document,
+        prepare=lambda: _combined("documents"),
+    )
 )
 
 

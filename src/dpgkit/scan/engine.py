@@ -238,6 +238,9 @@ class PendingScan:
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[list[_Outcome]]] = []
         if jobs > 1 and len(self.chunks) > 1:
+            for scanner in self.scanners:
+                if scanner.prepare is not None:
+                    scanner.prepare()
             try:
                 self.pool = ProcessPoolExecutor(
                     max_workers=min(jobs, len(self.chunks)),

@@ -452,7 +452,13 @@ def _add_file_hit(scan: SecretScan, entry: FileEntry, kind: str, confidence: Con
 
 
 SECRETS: Scanner[SecretScan] = register(
-    Scanner("committed secrets", wants=_wanted, scan=_scan_file, on_binary=_key_store)
+    Scanner(
+        "committed secrets",
+        wants=_wanted,
+        scan=_scan_file,
+        on_binary=_key_store,
+        prepare=_detectors,
+    )
 )
 
 
