@@ -6,6 +6,7 @@ says the same thing in English, Russian and Kazakh.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,38 @@ def test_the_shipped_lexicon_parses_and_has_no_key_with_two_meanings() -> None:
             for key in filter(None, (part.strip().lower() for part in cell.split(","))):
                 previous = seen.setdefault((language, key), english)
                 assert previous == english, f"{language} {key!r}: {previous!r} and {english!r}"
+
+
+def test_one_copy_of_the_goal_names_for_classifier_and_web_app() -> None:
+    from dpgkit.sdg import names
+    from dpgkit.web.registry.sdg import sdg_short_name, sdg_title
+
+    classifier = load_classifier()
+    for goal in range(1, 18):
+        for language in names.LANGUAGES:
+            short = classifier.goal_title(goal, language)
+            assert short and sdg_short_name(goal, language) == short
+            assert sdg_title(goal, language) == names.goal_title(goal, language)
+    # The upstream Kazakh name of SDG 16 doubles "мен"; the one copy has it corrected.
+    assert names.goal_short(16, "kk") == "Бейбітшілік, сот әділдігі мен мықты институттар"
+    for goal in range(1, 18):
+        for language in names.LANGUAGES:
+            words = (
+                names.goal_short(goal, language).split() + names.goal_title(goal, language).split()
+            )
+            assert all(a != b for a, b in itertools.pairwise(words)), (goal, language, words)
+    assert names.goal_short(4, "ru") == "Качественное образование"
+    assert names.goal_short(99, "en") == "" and sdg_short_name(99, "en") == "99"
+    assert names.target_text("4.1", "kk") and names.target_text("4.1", "xx") == names.target_text(
+        "4.1"
+    )
+
+
+def test_the_build_writes_the_corrected_names() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from build_sdg_model import CORRECTIONS, corrected
+
+    for wrong, right in CORRECTIONS.items():
+        assert corrected(f"x {wrong} y") == f"x {right} y"

@@ -320,6 +320,17 @@ def build_embeddings(
 # -- knowledge, queries, languages --------------------------------------------------------
 
 
+# Upstream typos fixed on the way into goals.json, the one copy of the goal and target
+# names (dpgkit.sdg.names: classifier, reports and web app): (source text, corrected text).
+CORRECTIONS = {"сот әділдігі мен мен мықты": "сот әділдігі мен мықты"}
+
+
+def corrected(text: str) -> str:
+    for wrong, right in CORRECTIONS.items():
+        text = text.replace(wrong, right)
+    return text
+
+
 def build_goals() -> dict[str, Any]:
     texts = {language: un_texts(language) for language in LANGUAGES}
     goals: dict[str, dict[str, dict[str, str]]] = {}
@@ -327,9 +338,9 @@ def build_goals() -> dict[str, Any]:
     for language, data in texts.items():
         for key, text in data["goals"].items():
             goal, kind = key.split("-", 1)
-            goals.setdefault(goal, {}).setdefault(language, {})[kind] = text
+            goals.setdefault(goal, {}).setdefault(language, {})[kind] = corrected(text)
         for key, text in data["targets"].items():
-            targets.setdefault(target_id(key), {})[language] = text
+            targets.setdefault(target_id(key), {})[language] = corrected(text)
     order = sorted(
         targets,
         key=lambda t: (int(t.split(".")[0]), t.split(".")[1].isalpha(), t.split(".")[1].zfill(3)),
@@ -421,10 +432,16 @@ def main() -> None:
     parser.add_argument("--windows", type=int, default=8, help="random windows per source text")
     parser.add_argument("--skip-distil", action="store_true", help="keep the shipped embeddings")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the model files")
+    parser.add_argument(
+        "--goals-only", action="store_true", help="rewrite goals.json (names and targets) only"
+    )
     args = parser.parse_args()
     out = args.out
     began = time.time()
     out.mkdir(parents=True, exist_ok=True)
+    if args.goals_only:
+        write_goals(out)
+        return
     documents = source_documents()
     print(f"{len(documents)} source documents", flush=True)
     if not args.skip_distil:
@@ -434,8 +451,7 @@ def main() -> None:
             {"vectors": build_embeddings(documents, args.epochs, args.windows)},
             compress=False,
         )
-    goals = build_goals()
-    (out / "goals.json").write_text(json.dumps(goals, ensure_ascii=False, sort_keys=True), "utf-8")
+    goals = write_goals(out)
     (out / "aurora.json").write_text(json.dumps(build_queries(), separators=(",", ":")), "utf-8")
     matcher = build_cyrillic()
     (out / "cyrillic.json").write_text(
@@ -472,6 +488,12 @@ def main() -> None:
     )
     size = sum(path.stat().st_size for path in out.iterdir() if path.is_file())
     print(f"model files: {size / 1e6:.1f} MB in {out} ({time.time() - began:.0f} s)")
+
+
+def write_goals(out: Path) -> dict[str, Any]:
+    goals = build_goals()
+    (out / "goals.json").write_text(json.dumps(goals, ensure_ascii=False, sort_keys=True), "utf-8")
+    return goals
 
 
 def placeholder_head(dimensions: int) -> dict[str, np.ndarray]:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from dpgkit.sdg import aurora, gloss
+from dpgkit.sdg import aurora, gloss, names
 from dpgkit.sdg.cyrillic import CyrillicMatcher
 from dpgkit.sdg.embedding import ModelSpaceMap, StaticEmbedder
 from dpgkit.sdg.features import GOALS, Examples, Knowledge, View, pair_features
@@ -77,10 +77,7 @@ class SdgClassifier:
         vectors = _load_npz(folder / "embeddings.npz")["vectors"]
         self.embedder = StaticEmbedder(folder / "tokenizer.json", vectors)
         base = _load_npz(folder / "knowledge.npz")
-        goals_data = json.loads((folder / "goals.json").read_text(encoding="utf-8"))
-        self.goal_texts: dict[str, dict[str, dict[str, str]]] = goals_data["goals"]
-        self.target_texts: dict[str, dict[str, str]] = goals_data["targets"]
-        target_ids = list(goals_data["target_order"])
+        target_ids = list(names.goals_data()["target_order"])
         self.knowledge = _knowledge(base, "", target_ids)
         # The same goal texts as embedded by the full sentence-embedding model.
         self.model_knowledge = _knowledge(base, "model_", target_ids)
@@ -270,13 +267,11 @@ class SdgClassifier:
         return [found[row] for row in order if strength[row] > 0.25]
 
     def target_text(self, target: str, language: str = "en") -> str:
-        texts = self.target_texts.get(target, {})
-        return texts.get(language) or texts.get("en", "")
+        return names.target_text(target, language)
 
     def goal_title(self, goal: int, language: str = "en") -> str:
-        texts = self.goal_texts.get(str(goal), {})
-        block = texts.get(language) or texts.get("en", {})
-        return block.get("short") or block.get("title", f"SDG {goal}")
+        """The goal's short name (one copy for the classifier, reports and web app)."""
+        return names.goal_short(goal, language) or f"SDG {goal}"
 
 
 @cache
