@@ -34,6 +34,12 @@ def read_capped(target: str, limit: int, sniff: bool = True) -> tuple[bytes, boo
         if not stat.S_ISREG(status.st_mode):
             raise NotRegularFile(0, "not a regular file")
         first = min(SNIFF_BYTES, limit) if sniff else limit
+        if sniff and status.st_size < _SMALL:
+            # A small file is read whole in one call; a binary one still gives only its
+            # first block, as if it had been read alone.
+            data = _read_upto(descriptor, limit, status.st_size)
+            binary = looks_binary(data[:SNIFF_BYTES])
+            return (data[:first] if binary else data), binary
         data = _read_upto(descriptor, first, status.st_size)
         binary = looks_binary(data[:SNIFF_BYTES])
         if not binary and len(data) == first and first < limit:
@@ -46,24 +52,27 @@ def read_capped(target: str, limit: int, sniff: bool = True) -> tuple[bytes, boo
 # Raw os.read on the descriptor, not a buffered file object: opening one costs more than
 # reading a typical source file (tens of thousands of files per assessment).
 _GROWTH = 64 * 1024
+# Files smaller than this are read in one call whatever their kind.
+_SMALL = 64 * 1024
 
 
 def _read_upto(descriptor: int, wanted: int, expected: int) -> bytes:
-    """Up to ``wanted`` bytes, stopping only at end of file (as a buffered read(n) does).
+    """Up to ``wanted`` bytes, to the end of the file.
 
-    The first request is the size fstat gave plus one byte (to see the end), not
-    ``wanted``: a read asks for a buffer of the size requested, and most files are far
-    smaller than the cap.
+    The first request is the size fstat gave plus one byte, not ``wanted``: a read asks
+    for a buffer of the size requested, and most files are far smaller than the cap. A
+    short read of a regular file is its end (the kernel returns fewer bytes than asked
+    only there; os.read retries interrupted calls), so a file is usually read in one call.
     """
     parts: list[bytes] = []
     total = 0
     request = min(wanted, max(expected, 0) + 1)
     while total < wanted:
         chunk = os.read(descriptor, request)
-        if not chunk:
-            break
         parts.append(chunk)
         total += len(chunk)
+        if len(chunk) < request:
+            break
         request = min(wanted - total, _GROWTH)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 

@@ -48,8 +48,17 @@ READERS: tuple[FileReader, ...] = (
 FileModels = tuple[tuple[int, ReadResult], ...]
 
 
+# Every reader wants files of its suffixes only: one set look-up settles most files
+# (this runs on every file of the checkout when the pass is planned).
+_SUFFIXES = frozenset().union(*(reader.suffixes for reader in READERS))
+
+
 def _wanted(entry: FileEntry) -> bool:
-    return entry.size <= MAX_MODEL_BYTES and any(reader.wants(entry) for reader in READERS)
+    return (
+        entry.suffix in _SUFFIXES
+        and entry.size <= MAX_MODEL_BYTES
+        and any(reader.wants(entry) for reader in READERS)
+    )
 
 
 def _read(entry: FileEntry, text: str) -> FileModels | None:
