@@ -94,7 +94,11 @@ https://waterwatch.readthedocs.io/en/latest/_images/flow.png.
 CHECKOUT = {
     "README.md": README,
     "LICENSE": "Water Watch\n\n" + GPL_EXCERPT,
-    "docs/index.md": "# Water Watch documentation\n\nHow to record a well and its tests.\n",
+    "docs/using.md": "# Using Water Watch\n\nHow to record a well and its tests.\n",
+    "docs/Aardvark load test.pdf": "%PDF-1.4\n% figures of a load test\n",
+    # A library's copy served as it is, with its authors' header.
+    "web/static/js/bootstrap.js": "/*!\n * Bootstrap v5.3.0 (https://getbootstrap.com/)\n"
+    " * Copyright 2011-2023 The Bootstrap Authors\n */\nvar bootstrap = {};\n",
     # Someone else's files: a font and its license, a library with its license, icons.
     "assets/fonts/Poppins/OFL.txt": "Copyright 2020 The Poppins Project Authors\n\n"
     "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n",
@@ -133,6 +137,7 @@ def test_documentation_links_are_the_projects_own_pages(
     assert not [u for u in urls if "docker" in u or "postgresql" in u or "localhost" in u]
     assert not [u for u in urls if u.endswith(".png")]
     assert any(u.endswith("/README.md") for u in urls)
+    assert urls[-1].endswith("/docs/using.md")  # a page to read, not the PDF beside it
     assert record_errors(RecordKind.SCREENING, screening) == []
     assert record_errors(RecordKind.NOMINEE, nominee) == []
 
@@ -142,7 +147,10 @@ def test_no_evidence_from_someone_elses_files(
 ) -> None:
     nominee, screening, _ = nomination
     text = repr((nominee, screening))
-    for theirs in ("Poppins", "leaflet", "LICENSES-3RD-PARTY", "font-awesome", "Fonticons"):
+    for theirs in (
+        *("Poppins", "leaflet", "LICENSES-3RD-PARTY", "font-awesome", "Fonticons"),
+        *("Bootstrap", "bootstrap.js"),
+    ):
         assert theirs not in text
     assert [entry["spdx"] for entry in nominee["license"]] == ["GPL-3.0"]
     # The GPL's own words ("Copyright" also means ...) name no owner.

@@ -319,6 +319,21 @@ def is_third_party_path(path: str, tool_dirs: frozenset[str] = frozenset()) -> b
     return bool(_RELEASE_NAME.search(name.lower()))
 
 
+# Folders a web server serves as they are.
+_SERVED_ROOTS = frozenset({"static", "public", "assets", "www", "wwwroot", "webroot"})
+_SCRIPT_SUFFIXES = (".js", ".mjs", ".cjs")
+
+
+def is_served_script(path: str) -> bool:
+    """A script in a folder served as it is (static/js/bootstrap.js, public/jquery.js): as
+    often a library's copy as the project's, so it is never its owner's or its standards'
+    evidence, though the path alone cannot say whose it is."""
+    lowered = path.lower()
+    return lowered.endswith(_SCRIPT_SUFFIXES) and bool(
+        _SERVED_ROOTS.intersection(lowered.split("/")[:-1])
+    )
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes in the first block, as git and grep decide; UTF-16 with a BOM is text."""
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):

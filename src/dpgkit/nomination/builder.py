@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dpgkit.answers import Answers
-from dpgkit.inventory.classify import is_example_path, is_test_path, is_third_party_path
+from dpgkit.inventory.classify import (
+    is_example_path,
+    is_served_script,
+    is_test_path,
+    is_third_party_path,
+)
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
 from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
@@ -995,9 +1000,14 @@ class _Builder:
         if found is None:
             return None
         entries, source = found
-        # The product's own files show support best: a test's or an example's file after them.
+        # The product's own files show support best: a test's or an example's file after them,
+        # and never a script served as it is (static/js/bootstrap.js), likely a library's.
         shown = sorted(
-            (entry for entry in entries if entry.path or entry.url),
+            (
+                entry
+                for entry in entries
+                if entry.url or (entry.path and not is_served_script(entry.path))
+            ),
             key=lambda entry: bool(
                 entry.path and (is_test_path(entry.path) or is_example_path(entry.path))
             ),

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.evidence.copyright import COPYRIGHT, copyright_lines
 from dpgkit.inventory import FileEntry
-from dpgkit.inventory.classify import is_third_party_path
+from dpgkit.inventory.classify import is_served_script, is_third_party_path
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xml, manifest_yaml
 from dpgkit.licenses.analysis import license_analysis
 from dpgkit.model import Location
@@ -349,6 +349,8 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
     for path, line, statement in declarations.headers.copyrights[:2000]:
         if path.lower().endswith(_ASSET_SUFFIXES) or is_third_party_path(path):
             continue  # a library's or a font's own notice (assets/fonts/Poppins/OFL.txt)
+        if is_served_script(path):
+            continue  # static/js/bootstrap.js: a library's copy far more often than not
         source = ctx.inventory.get(path)
         if source is not None and (source.example or source.test):
             continue  # a sample's or a fixture's owner is not the project's

@@ -167,19 +167,36 @@ def docs_available(ctx: ProbeContext) -> Result:
     return result
 
 
+_READABLE_PAGES = (".md", ".markdown", ".rst", ".adoc", ".txt", ".html", ".htm")
+
+
 def _documentation_items(evidence: DocumentationEvidence) -> list[Cited]:
     """Where a reader finds the documentation: linked docs sites first (reviewers open those
-    most), then the README, guides and the documentation's front page."""
+    most), then the README, the files it links to, the documentation's front page, and
+    guide documents (PDF, DOCX)."""
     items = [Cited("Documentation", url=link.url) for link in evidence.links]
     if evidence.readme and not evidence.title_only:
         items.append(Cited("README", path=evidence.readme))
-    items += [Cited("Guide", path=path) for path in [*evidence.linked, *evidence.guides][:5]]
+    items += [Cited("Guide", path=path) for path in evidence.linked[:5]]
+    # The front page: in the docs folder, shallow, named like one, and a page to read (a
+    # Markdown or HTML page before a PDF of load-test figures beside it).
     front = sorted(
         evidence.pages,
-        key=lambda p: (not in_doc_folder(p), p.count("/"), not _FRONT_PAGE.search("/" + p), p),
+        key=lambda p: (
+            not in_doc_folder(p),
+            p.count("/"),
+            not _FRONT_PAGE.search("/" + p),
+            not p.lower().endswith(_READABLE_PAGES),
+            p,
+        ),
     )
     if front:
         items.append(Cited("Documentation", path=front[0]))
+    # Guides as PDF or DOCX after the pages: a reviewer opens a page in the browser, and
+    # such files are as often load-test figures or slides as a manual.
+    items += [
+        Cited("Guide", path=path) for path in evidence.guides[: max(0, 5 - len(evidence.linked))]
+    ]
     unique: dict[str, Cited] = {}
     for item in items:
         unique.setdefault(item.url or item.path or item.title, item)
