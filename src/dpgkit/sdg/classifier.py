@@ -224,6 +224,7 @@ class SdgClassifier:
         cyrillic_targets: dict[str, float] = {}
         # Its sentences are the text's own "sentences" of the features when it has any.
         sentence_vectors = static.sentence_vectors if found else None
+        matched: list[list[float]] | None = None
         if result.language != "en":
             # The UN target texts in Russian and Kazakh, matched word by word, and each
             # original sentence embedded through its own gloss (the evidence quotes it as written).
@@ -231,6 +232,7 @@ class SdgClassifier:
             cyrillic_targets = dict(pairs)
             if found:
                 sentence_vectors = self.embedder.embed([self.readable(part) for part in found])
+                matched = [self.cyrillic.raw(part)[0] for part in found]
         for goal in result.goals:
             columns = np.nonzero(knowledge.target_goal == goal.sdg)[0]
             ranked = sorted(
@@ -245,10 +247,13 @@ class SdgClassifier:
             goal.targets = [knowledge.target_ids[c] for c in ranked[:TARGETS_PER_GOAL]]
             if not found or sentence_vectors is None:
                 continue
-            goal.evidence = self._evidence(found, sentence_vectors, goal.sdg, result.language)
+            goal.evidence = self._evidence(found, sentence_vectors, goal.sdg, matched)
 
-    def _evidence(self, found: list[str], vectors: Matrix, goal: int, language: str) -> list[str]:
-        """The sentences that speak most specifically of this goal."""
+    def _evidence(
+        self, found: list[str], vectors: Matrix, goal: int, matched: list[list[float]] | None
+    ) -> list[str]:
+        """The sentences that speak most specifically of this goal (``matched``: each
+        Russian/Kazakh sentence's per-goal cosines with the UN texts in its language)."""
         knowledge = self.knowledge
         prototype = vectors @ knowledge.prototypes.T  # (S, 17)
         targets = vectors @ knowledge.target_vectors[knowledge.target_goal == goal].T
@@ -256,13 +261,10 @@ class SdgClassifier:
         # A sentence is evidence for this goal when the goal is among its two best.
         rank = (prototype > prototype[:, [goal - 1]]).sum(axis=1)
         strength = np.where(rank <= 1, strength, strength - 1.0)
-        if language != "en":
-            for row, sentence in enumerate(found):
-                cosines, _ = self.cyrillic.raw(sentence)
-                if cosines[goal - 1] >= self.cyrillic.threshold and cosines[goal - 1] >= max(
-                    cosines
-                ):
-                    strength[row] = max(strength[row], 0.3 + cosines[goal - 1])
+        for row, cosines in enumerate(matched or []):
+            # The UN texts in the sentence's own language agree that it speaks of this goal.
+            if cosines[goal - 1] >= self.cyrillic.threshold and cosines[goal - 1] >= max(cosines):
+                strength[row] = max(strength[row], 0.3 + cosines[goal - 1])
         order = np.argsort(-strength)[:EVIDENCE_PER_GOAL]
         return [found[row] for row in order if strength[row] > 0.25]
 

@@ -18,6 +18,7 @@ texts keep their English and sentences keep their ends.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,7 +114,8 @@ def gloss(text: str, lexicon: Lexicon, lang: str | None = None) -> str:
     lang = lang or language(text)
     # A Kazakh text borrows Russian words (платформа, мониторинг): its own lexicon first.
     order = ("kk", "ru") if lang == "kk" else ("ru",)
-    tokens = _TOKEN.findall(text)
+    # Composed letters (й, ё, қ): texts may carry a base letter and a combining mark.
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text))
     words = [normal(token) for token in tokens]
     out: list[str] = []
     index = 0
