@@ -12,7 +12,13 @@ mirrors) and no owner answers, then:
   absolute http(s) address;
 - every link into the repository, in any field, is mapped back to a commit and a path, and
   the path must be a file of the checkout at that commit (``git cat-file -e``);
-- no list entry may join several entries ("a; b; c").
+- no list entry may join several entries ("a; b; c");
+- no evidence may be a vendored, generated or third-party file
+  (``dpgkit.inventory.classify.is_third_party_path``: a Font Awesome copy under static/).
+
+It measures the nomination code of the tree it runs from; the assessments may come from
+another (the figures in docs/fidelity.md: the same saved assessments, nominated by main
+before and after).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dpgkit.answers import Answers  # noqa: E402
+from dpgkit.inventory.classify import is_third_party_path  # noqa: E402
 from dpgkit.model import Assessment  # noqa: E402
 from dpgkit.nomination import build_nomination, record_data  # noqa: E402
 
@@ -54,6 +61,12 @@ def strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str, bool]]:
         yield pointer, value, False
 
 
+def into_repository(url: str, base: str) -> bool:
+    """A link to a file of the repository; its wiki is a site of its own (another git
+    repository), which the owner links as a documentation site."""
+    return url.startswith(base + "/") and not url.startswith((base + "/wiki", base + ".wiki"))
+
+
 def in_commit(checkout: Path, commit: str, path: str) -> bool:
     done = subprocess.run(
         ["git", "-C", str(checkout), "cat-file", "-e", f"{commit}:{path}"],
@@ -65,9 +78,9 @@ def in_commit(checkout: Path, commit: str, path: str) -> bool:
 
 def index_rows(index: Path) -> dict[str, tuple[str, Path]]:
     rows = {}
-    for line in index.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in index.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
-        if len(cells) >= 3:
+        if len(cells) >= 3 and cells[0] != "slug":  # a heading line, when there is one
             rows[cells[0]] = (cells[1], Path(cells[2]))
     return rows
 
@@ -106,13 +119,24 @@ def main() -> int:
                     if not text.startswith(("https://", "http://")):
                         counts["url fields not absolute"] += 1
                         problems.append(f"{where}: not a link: {text}")
+                        if is_third_party_path(text.strip()):
+                            counts["evidence from vendored or third-party files"] += 1
+                            problems.append(f"{where}: third-party file: {text}")
+                    elif into_repository(text, base):
+                        match = _BLOB.search(text.removeprefix(base))
+                        if match and in_commit(
+                            checkout, match.group("commit"), unquote(match.group("path"))
+                        ):
+                            counts["url fields opening a file at the commit"] += 1
+                    else:
+                        counts["url fields linking outside the repository"] += 1
                 if entry:
                     counts["list entries"] += 1
                     if "; " in text:
                         counts["list entries joining several"] += 1
                         problems.append(f"{where}: joins entries: {text[:120]}")
                 for url in _URL.findall(text):
-                    if not url.startswith(base + "/"):
+                    if not into_repository(url, base):
                         continue
                     counts["links into the repository"] += 1
                     match = _BLOB.search(url.removeprefix(base))
@@ -121,14 +145,20 @@ def main() -> int:
                     ):
                         counts["links that do not open a file at the commit"] += 1
                         problems.append(f"{where}: does not open: {url}")
+                    elif is_third_party_path(unquote(match.group("path"))):
+                        counts["evidence from vendored or third-party files"] += 1
+                        problems.append(f"{where}: third-party file: {url}")
     for key in (
         "projects",
         "url fields",
         "url fields not absolute",
+        "url fields opening a file at the commit",
+        "url fields linking outside the repository",
         "links into the repository",
         "links that do not open a file at the commit",
         "list entries",
         "list entries joining several",
+        "evidence from vendored or third-party files",
     ):
         print(f"{key}: {counts[key]}")
     if args.problems:
