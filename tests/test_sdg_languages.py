@@ -112,6 +112,11 @@ def test_the_longest_stem_wins_and_short_keys_match_whole_words_only() -> None:
     assert gloss.gloss("Мектебіміздің суы, сурет", LEXICON, "kk") == "school water,"
 
 
+def test_a_voiced_kazakh_stem_means_the_same() -> None:
+    lexicon = gloss.Lexicon.parse("health\t\tденсаулық\nbook\t\tкітап\n")
+    assert gloss.gloss("денсаулығы кітабы кітаптар", lexicon, "kk") == "health book book"
+
+
 def test_phrases_and_dropped_constructions() -> None:
     text = "Людям с ограниченными возможностями, с помощью школы."
     assert gloss.gloss(text, LEXICON, "ru") == "persons with disabilities, school."

@@ -27,6 +27,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH = re.compile(r"[әғқңөұүһі]")
 MAX_PHRASE = 3
 _PUNCTUATION = frozenset(".!?;:,")
+_VOICED = {"п": "б", "к": "г", "қ": "ғ"}
 
 
 def normal(word: str) -> str:
@@ -76,6 +77,11 @@ class Lexicon:
             self.exact[language][key[:-1]] = english
         else:
             self.prefix[language][key] = english
+            # Kazakh voices a stem's last п, к, қ before a vowel (мектеп, мектебі;
+            # денсаулық, денсаулығы): the voiced stem means the same.
+            voiced = _VOICED.get(key[-1]) if language == "kk" else None
+            if voiced:
+                self.prefix[language].setdefault(key[:-1] + voiced, english)
 
     def word(self, word: str, language: str) -> str | None:
         exact = self.exact[language].get(word)
