@@ -246,6 +246,7 @@ def test_evidence_from_probes_flows_into_the_records(water_repo: Path, tmp_path:
     assert numbers[0] == 6 and 9 not in numbers
     evidence = nominee["SDGs"][0]["evidenceText"]
     assert "6.1" in evidence and "drinking water wells" in evidence
+    assert evidence.startswith("Target") and "; " not in evidence  # sentences, not fragments
     sdg_source = nomination.provenance.fields["nominee"]["/SDGs/0/SDGNumber"]
     assert sdg_source.source is Source.EVIDENCE
     assert sdg_source.confidence == pytest.approx(top.score, abs=0.01)  # rounded to 2 places

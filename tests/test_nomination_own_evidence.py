@@ -14,6 +14,7 @@ from dpgkit.evidence.copyright import copyright_lines
 from dpgkit.inventory.classify import is_third_party_path
 from dpgkit.nomination import Nomination, build_nomination, record_data
 from dpgkit.nomination.own_pages import is_own_page, is_page, project_names
+from dpgkit.nomination.prose import sdg_evidence, sentence, spoken_list
 from dpgkit.registry import RecordKind, record_errors
 from tests.conftest import WATER_WATCH_README, git, mit_license
 
@@ -172,3 +173,13 @@ def test_an_older_assessments_suggestion_does_not_bring_back_set_aside_entries(
     built = build_nomination(assess(root), Answers())
     urls = record_data(built.screening)["documentation"].get("documentationURL", [])
     assert not [u for u in urls if "docker.com" in u]
+
+
+def test_text_fields_read_as_sentences_not_joined_fragments() -> None:
+    assert spoken_list(["3.b", "3.8", "3.a"]) == "3.b, 3.8 and 3.a"
+    assert sentence("locating health facilities while investigating malaria cases") == (
+        "Locating health facilities while investigating malaria cases."
+    )
+    text = sdg_evidence(["6.1", "6.b"], ["Volunteers record test results;", "Wells are mapped."])
+    assert text == "Targets 6.1 and 6.b. Volunteers record test results. Wells are mapped."
+    assert "; " not in text

@@ -27,6 +27,7 @@ from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
 from dpgkit.nomination.lists import Entry, Style, entries_from, render
 from dpgkit.nomination.own_pages import is_own_page, is_page, project_names, repository_names
+from dpgkit.nomination.prose import sdg_evidence
 from dpgkit.nomination.provenance import (
     EvidenceRef,
     FieldSource,
@@ -744,7 +745,7 @@ class _Builder:
             text = (
                 evidence_text.value
                 if evidence_text
-                else "; ".join([*found.targets, *found.evidence][:5])
+                else sdg_evidence(found.targets[:3], found.evidence)
             )
             if text:
                 basis = evidence_text or _Value(
