@@ -7,7 +7,7 @@ import pytest
 from dpgkit.model import Finding, Location, Outcome
 from dpgkit.redact import MASK, redact_model, redact_text
 
-AWS = "AKIA" + "IOSFODNN7EXAMPLE"
+AWS = "AKIA" + "Q7ZL2MXW4RB8TN1V"  # not AWS docs' EXAMPLE key: that one is left
 GITHUB = "ghp_" + "a" * 36
 
 
@@ -76,3 +76,26 @@ def test_placeholders_are_no_secrets_to_mask(text: str) -> None:
 )
 def test_values_beside_placeholder_forms_are_masked(text: str) -> None:
     assert MASK in redact_text(text)
+
+
+AZURITE = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AZURITE};",
+        # Cut short by an excerpt.
+        f"AccountName=devstoreaccount1;AccountKey={AZURITE[:60]}…",
+        "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY",
+    ],
+)
+def test_keys_providers_publish_are_left(text: str) -> None:
+    assert redact_text(text) == text
+
+
+def test_a_real_key_in_the_same_format_is_masked() -> None:
+    key = "Q7f" + AZURITE[3:]
+    assert MASK in redact_text(f"AccountKey={key}")
+    assert MASK in redact_text(f"AccountKey={key[:60]}…")

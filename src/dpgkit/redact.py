@@ -144,7 +144,28 @@ def redact_text(text: str, known: Iterable[str] = ()) -> str:
     return text
 
 
+# Credentials their providers publish for everyone to use, which open nothing: the Azure
+# storage emulator's account key (Azurite) and AWS documentation's example keys (their
+# values end in EXAMPLE or EXAMPLEKEY; a random key does so once in 36^7). The scan drops
+# them (dpgkit.secrets.classify); redaction leaves them, whole or cut short in an excerpt.
+PUBLISHED_KEYS = frozenset(
+    {
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    }
+)
+_MIN_PUBLISHED_PREFIX = 20
+
+
+def is_published_value(value: str) -> bool:
+    """One of PUBLISHED_KEYS (or its start, at least 20 characters), or an AWS docs example."""
+    if len(value) >= _MIN_PUBLISHED_PREFIX and any(key.startswith(value) for key in PUBLISHED_KEYS):
+        return True
+    return len(value) >= _MIN_PUBLISHED_PREFIX and value.endswith(("EXAMPLE", "EXAMPLEKEY"))
+
+
 def _mask_group(match: re.Match[str]) -> str:
+    if is_published_value(match.group("secret")):
+        return match.group(0)
     whole = match.group(0)
     start, end = match.span("secret")
     offset = match.start()

@@ -35,6 +35,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from dpgkit.inventory import FileEntry, Inventory
+from dpgkit.redact import PUBLISHED_KEYS
 from dpgkit.secrets.context import SecretContext, path_words, secret_context, words
 from dpgkit.secrets.entropy import looks_random
 
@@ -212,13 +213,6 @@ _MENTIONS_LOCAL_HOST = re.compile(
 # appsettings.Development.json, config/environments/test.rb, .env.example, .env.ci ...
 _DEV_SETTINGS_WORDS = frozenset(
     {*_LOCAL_WORDS, *("test", "testing", "example", "sample", "dist", "template", "defaults")}
-)
-# The Azure storage emulator's account key, published in Microsoft's documentation for
-# every developer to use with Azurite; it opens no real account.
-_PUBLISHED_DEV_KEYS = frozenset(
-    {
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-    }
 )
 
 
@@ -604,7 +598,7 @@ def classify(
     column = start - line_start
     before = line[:column]
     facts = _facts(entry, text)
-    if value in _PUBLISHED_DEV_KEYS or _FAKE_VALUE.search(value) or is_sequence(value):
+    if value in PUBLISHED_KEYS or _FAKE_VALUE.search(value) or is_sequence(value):
         return NotSecret.PLACEHOLDER
     if kind == "private key":
         if _key_body_length(value) < _MIN_KEY_BODY:
