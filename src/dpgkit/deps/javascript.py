@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from dpgkit.deps.model import Dependency, ManifestSource, Scope, make_purl
+from dpgkit.inventory.manifests import manifest_json
 from dpgkit.parsing import ParseError, load_json, load_yaml
 
 _SECTIONS = (
@@ -25,7 +26,10 @@ def _object(text: str, what: str) -> dict[str, Any]:
 
 
 def parse_package_json(source: ManifestSource) -> list[Dependency]:
-    data = _object(source.text, "package.json")
+    # Parsed once for every reader of the manifest (facts, licenses, ownership, here).
+    data = manifest_json(source.text)
+    if not isinstance(data, dict):
+        raise ParseError("package.json is not a JSON object")
     found: list[Dependency] = []
     for section, scope in _SECTIONS:
         table = data.get(section)

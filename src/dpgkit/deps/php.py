@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from dpgkit.deps.model import Dependency, ManifestSource, Scope, make_purl
-from dpgkit.parsing import ParseError, load_json
+from dpgkit.inventory.manifests import manifest_json
+from dpgkit.parsing import ParseError
 
 _PLATFORM = re.compile(r"^(php|hhvm|composer(-plugin|-runtime)?-api|ext-.+|lib-.+)$", re.IGNORECASE)
 
 
 def parse_composer_json(source: ManifestSource) -> list[Dependency]:
-    data = load_json(source.text)
+    data = manifest_json(source.text)  # parsed once for every reader of the manifest
     if not isinstance(data, dict):
         raise ParseError("composer.json is not a JSON object")
     found: list[Dependency] = []

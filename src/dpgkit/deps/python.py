@@ -12,6 +12,7 @@ from typing import Any
 from packaging.requirements import InvalidRequirement, Requirement
 
 from dpgkit.deps.model import Dependency, ManifestSource, Scope, make_purl
+from dpgkit.inventory.manifests import manifest_toml
 from dpgkit.parsing import ParseError, load_toml
 
 # Extras and groups whose name says they are for developers, not for running the product.
@@ -148,7 +149,7 @@ def _poetry_table(table: Any, source: ManifestSource, scope: Scope) -> Iterator[
 
 
 def parse_pyproject(source: ManifestSource) -> list[Dependency]:
-    data = load_toml(source.text)
+    data = manifest_toml(source.text)  # parsed once for every reader of the manifest
     found: list[Dependency] = []
 
     def add(specs: Any, scope: Scope) -> None:
