@@ -370,3 +370,40 @@ def test_a_checkout_whose_only_remote_is_not_origin_links_there(
     assert nomination.nominee.license[0].licenseURL == (
         f"https://gitea.example.org/ww/water-watch/src/commit/{commit}/LICENSE"
     )
+
+
+def test_links_a_readme_writes_at_a_branch_become_permalinks() -> None:
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    cases = {
+        "git@github.com:o/a.git": (
+            "https://github.com/O/A/blob/main/docs/spec%20v1.md#L3",
+            "https://github.com/o/a/blob/{c}/docs/spec%20v1.md#L3",
+        ),
+        "git@gitlab.com:g/s/a.git": (
+            "https://gitlab.com/g/s/a/-/tree/develop/docs",
+            "https://gitlab.com/g/s/a/-/blob/{c}/docs",
+        ),
+        "git@codeberg.org:o/a.git": (
+            "https://codeberg.org/o/a/src/branch/main/README.md",
+            "https://codeberg.org/o/a/src/commit/{c}/README.md",
+        ),
+        "git@git.sr.ht:~o/a": (
+            "https://git.sr.ht/~o/a/tree/master/item/doc/x.md",
+            "https://git.sr.ht/~o/a/tree/{c}/item/doc/x.md",
+        ),
+        "git@bitbucket.org:o/a.git": (
+            "https://bitbucket.org/o/a/src/master/docs/x.md",
+            "https://bitbucket.org/o/a/src/{c}/docs/x.md",
+        ),
+    }
+    for remote, (written, pinned) in cases.items():
+        repo = repository_of(remote, commit)
+        assert repo is not None
+        assert repo.pinned_link(written) == pinned.format(c=commit)
+    github = repository_of("git@github.com:o/a.git", commit)
+    assert github is not None
+    assert github.pinned_link("https://github.com/o/a/wiki/Install") is None  # its wiki
+    assert github.pinned_link("https://github.com/o/other/blob/main/x.md") is None
+    assert github.pinned_link("https://github.com/o/a/blob/main/../x") is None
+    moving = repository_of("git@github.com:o/a.git", "main")
+    assert moving is not None and moving.pinned_link("https://github.com/o/a/blob/dev/x") is None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from dpgkit.model import Project
 
@@ -28,26 +28,42 @@ _COMMIT = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 
 @dataclass(frozen=True)
 class Forge:
-    """How one kind of forge shows a file: {base}, {ref}, {path}; and how it anchors a line."""
+    """How one kind of forge shows a file: {base}, {ref}, {path}; and how it anchors a line.
+
+    ``file_pages`` are the address parts before "{ref}/" of its file and folder pages, for
+    reading a link someone wrote ("…/blob/main/docs/x.md") back into a ref and a path;
+    ``after_ref`` is what comes between the ref and the path ("item/" on SourceHut).
+    """
 
     name: str
     at_commit: str
     at_branch: str
     line_anchor: str
+    file_pages: tuple[str, ...]
+    after_ref: str = ""
 
 
-GITHUB = Forge("GitHub", "{base}/blob/{ref}/{path}", "{base}/blob/{ref}/{path}", "#L{line}")
-GITLAB = Forge("GitLab", "{base}/-/blob/{ref}/{path}", "{base}/-/blob/{ref}/{path}", "#L{line}")
+GITHUB = Forge(
+    "GitHub", "{base}/blob/{ref}/{path}", "{base}/blob/{ref}/{path}", "#L{line}",
+    ("/blob/", "/tree/", "/raw/"),
+)  # fmt: skip
+GITLAB = Forge(
+    "GitLab", "{base}/-/blob/{ref}/{path}", "{base}/-/blob/{ref}/{path}", "#L{line}",
+    ("/-/blob/", "/-/tree/", "/-/raw/", "/blob/", "/tree/"),
+)  # fmt: skip
 BITBUCKET = Forge(
-    "Bitbucket", "{base}/src/{ref}/{path}", "{base}/src/{ref}/{path}", "#lines-{line}"
-)
+    "Bitbucket", "{base}/src/{ref}/{path}", "{base}/src/{ref}/{path}", "#lines-{line}",
+    ("/src/", "/raw/"),
+)  # fmt: skip
 # Gitea and Forgejo (Codeberg) tell a commit from a branch in the address.
 GITEA = Forge(
-    "Gitea", "{base}/src/commit/{ref}/{path}", "{base}/src/branch/{ref}/{path}", "#L{line}"
-)
+    "Gitea", "{base}/src/commit/{ref}/{path}", "{base}/src/branch/{ref}/{path}", "#L{line}",
+    ("/src/branch/", "/src/commit/", "/src/tag/", "/raw/branch/", "/raw/commit/"),
+)  # fmt: skip
 SOURCEHUT = Forge(
-    "SourceHut", "{base}/tree/{ref}/item/{path}", "{base}/tree/{ref}/item/{path}", "#L{line}"
-)
+    "SourceHut", "{base}/tree/{ref}/item/{path}", "{base}/tree/{ref}/item/{path}", "#L{line}",
+    ("/tree/", "/blob/"), "item/",
+)  # fmt: skip
 
 _HOSTS = {
     "github.com": GITHUB,
@@ -113,6 +129,29 @@ class Repo:
         if line and line > 0:
             url += self.forge.line_anchor.format(line=line)
         return url
+
+    def pinned_link(self, url: str) -> str | None:
+        """A link into this repository at a branch ("…/blob/main/docs/spec.md", as a README
+        writes them) as a permalink at this repository's commit, its line anchor kept; None
+        for any other address, or when links are not pinned to a commit.
+
+        The README is read at the same commit, so the file it links to is the one it meant.
+        """
+        # Owner and name in any letter case: forges read them so, and READMEs write them so.
+        inside = url.lower().startswith(self.web_url.lower() + "/")
+        if self.forge is None or not self.pinned or not inside:
+            return None
+        rest, _, fragment = url[len(self.web_url) :].partition("#")
+        rest = rest.partition("?")[0]
+        prefix = next((p for p in self.forge.file_pages if rest.startswith(p)), None)
+        if prefix is None:
+            return None
+        _ref, _, path = rest[len(prefix) :].partition("/")
+        path = unquote(path.removeprefix(self.forge.after_ref)).strip("/")
+        if not path or ".." in path.split("/"):
+            return None
+        link = self.forge.at_commit.format(base=self.web_url, ref=self.ref, path=quote(path))
+        return f"{link}#{fragment}" if fragment else link
 
 
 def web_url(remote: str | None) -> tuple[str, str] | None:

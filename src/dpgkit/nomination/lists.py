@@ -71,8 +71,9 @@ def entries_from(items: Any, question: str, probe: str | None = None) -> list[En
 
 
 def link_of(entry: Entry, repo: Repo | None) -> str | None:
+    """The entry's page: a link into the repository at a branch is pinned to the commit."""
     if entry.url:
-        return entry.url
+        return (repo.pinned_link(entry.url) if repo else None) or entry.url
     if entry.path and repo is not None:
         return repo.file_url(entry.path, entry.line)
     return None
