@@ -74,6 +74,11 @@ def test_own_pages_name_the_project() -> None:
     assert not is_page("https://localhost:8443/fineract-provider/legacy-docs/apiLive.htm")
     assert not is_page("https://raw.githubusercontent.com/wiki/o/fineract/img/flow.jpg")
     assert is_page("https://fineract.apache.org/docs/current/")
+    # Documents the project published on a shared platform, whose address names an id.
+    assert is_own_page("https://documenter.getpostman.com/view/7043186/Tz5qaxaN", names)
+    assert is_own_page("https://smartregister.atlassian.net/wiki/spaces/Documentation", names)
+    assert is_own_page("https://docs.google.com/document/d/1LGzwyxDzH6BmnVn94/edit", names)
+    assert not is_own_page("https://docs.google.com/forms/d/e/1FAIpQLSe/viewform", names)
 
 
 README = (

@@ -37,6 +37,16 @@ _LOCAL_HOSTS = frozenset(
 )
 
 
+# Platforms where projects publish their own documents; the address names an id. A Google
+# form is a questionnaire, not documentation, so only documents, slides and sheets count.
+_PUBLISHED = re.compile(
+    r"^(?:docs\.google\.com/(?:document|presentation|spreadsheets)/|drive\.google\.com/file/|"
+    r"documenter\.getpostman\.com/view/|[\w-]+\.atlassian\.net/wiki/|[\w-]+\.gitbook\.io/|"
+    r"[\w-]+\.notion\.site/|app\.swaggerhub\.com/apis(?:-docs)?/)",
+    re.IGNORECASE,
+)
+
+
 def _squash(text: str) -> str:
     return _NOT_LETTERS.sub("", text.lower())
 
@@ -75,7 +85,11 @@ def is_page(url: str) -> bool:
 
 
 def is_own_page(url: str, names: frozenset[str]) -> bool:
-    """True when the address names the project (host or path), so it is its own site."""
+    """True when the address names the project (host or path), so it is its own site, or
+    is a document the project published on a shared platform (a Google document, a Postman
+    collection, a Confluence space), whose address names an id rather than the project."""
     parts = urlsplit(url)
     where = _squash(f"{parts.hostname or ''}/{unquote(parts.path)}")
-    return any(name in where for name in names)
+    if any(name in where for name in names):
+        return True
+    return bool(_PUBLISHED.match(f"{(parts.hostname or '').lower()}{parts.path}"))
