@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 import pathspec
 
-from dpgkit.fastregex import compile_scanner
+from dpgkit.fastregex import compile_scanner, utf8
 
 try:  # pragma: no branch - the dependency is declared; the fallback keeps odd installs working
     import re2 as _re2
@@ -508,7 +508,7 @@ class SharedAnchors:
             self._answer = {name: index.candidates(lower) for name, index in indexes.items()}
             return
         if text.isascii():
-            matched = self._folded.Match(text) or ()
+            matched = self._folded.Match(utf8(text)) or ()  # one encoding shared by the pass
         else:
             self._lower = text.lower()
             matched = self._exact.Match(self._lower) or ()

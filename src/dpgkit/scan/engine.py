@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from dpgkit.fastregex import utf8
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.read import FileRead, read_text_file
 from dpgkit.scan.scanner import Scanner, WorkerScanner
@@ -98,7 +99,7 @@ class _Gates:
     def open(self, text: str) -> frozenset[int]:
         """Scanners (by index) whose gate matches text."""
         if self._set is not None:
-            matched = self._set.Match(text) or ()
+            matched = self._set.Match(utf8(text)) or ()  # one encoding shared by the pass
             return frozenset(self.owners[index] for index in matched)
         return frozenset(
             self.owners[index]

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from dpgkit.fastregex import compile_gate, compile_scanner, literal_source
+from dpgkit.fastregex import compile_gate, compile_scanner, literal_source, utf8
 from dpgkit.inventory import FileEntry, Inventory
 from dpgkit.inventory.inventory import excerpt
 from dpgkit.redact import MASK, SECRET_PATTERNS, SecretPlace, Sensitive, redact_text
@@ -261,7 +261,7 @@ def _detectors() -> _Detectors:
 def _open_detectors(text: str) -> frozenset[int]:
     """SECRET_PATTERNS indices (and _ENTROPY) that can match text: one RE2 pass."""
     detectors = _detectors()
-    matched = detectors.gates.Match(text) or ()
+    matched = detectors.gates.Match(utf8(text)) or ()  # one encoding shared by the pass
     return detectors.always | frozenset(detectors.owners[index] for index in matched)
 
 
@@ -291,9 +291,11 @@ def _run_start_matches(
 def _pattern_hits(text: str, opened: frozenset[int]) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, value) for every SECRET_PATTERNS match."""
     run_starts = _detectors().run_starts
-    for index, (kind, pattern) in enumerate(SECRET_PATTERNS):
-        if index not in opened:
-            continue  # its gate found nothing: it cannot match
+    # Only the patterns whose gate matched (the others cannot), in the patterns' order.
+    for index in sorted(opened):
+        if index < 0:
+            continue  # the entropy gate, not a pattern
+        kind, pattern = SECRET_PATTERNS[index]
         fast = run_starts.get(index)
         matches = _run_start_matches(fast, pattern, text) if fast else pattern.finditer(text)
         for match in matches:
