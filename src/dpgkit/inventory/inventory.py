@@ -86,7 +86,7 @@ class Inventory:
     warnings: list[str] = field(default_factory=list)
     read_cap: int = DEFAULT_READ_CAP
     bytes_read: int = 0
-    _absolute: dict[str, Path] = field(default_factory=dict, repr=False)
+    _absolute: dict[str, str] = field(default_factory=dict, repr=False)
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[FileEntry]] = field(default_factory=dict, repr=False)
     _text: OrderedDict[str, str | None] = field(default_factory=OrderedDict, repr=False)
@@ -139,7 +139,7 @@ class Inventory:
 
     def target(self, entry: FileEntry) -> str:
         """The path to open for entry: inside the root, its links resolved at listing."""
-        return str(self._absolute[entry.path])
+        return self._absolute[entry.path]
 
     def _read(self, entry: FileEntry, limit: int) -> FileRead:
         read = read_text_file(self.target(entry), entry.size, limit)
@@ -280,7 +280,7 @@ def build_inventory(
     listing = list_files(root)
     excluded = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
     entries: list[FileEntry] = []
-    absolute: dict[str, Path] = {}
+    absolute: dict[str, str] = {}
     listed = {rel for rel, _, _ in listing.files}
     tool_dirs = frozenset(d for manifest, d in TOOL_DEPENDENCY_DIRS.items() if manifest in listed)
     for rel, target, size in listing.files:

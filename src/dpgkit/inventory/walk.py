@@ -22,8 +22,9 @@ _MAX_DEPTH = 256
 
 @dataclass
 class WalkResult:
-    # (relative path, absolute path to read, size)
-    files: list[tuple[str, Path, int]] = field(default_factory=list)
+    # (relative path, absolute path to read, size); strings, not Paths: tens of thousands
+    # of files, and every reader wants the string.
+    files: list[tuple[str, str, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     used_git: bool = False
 
@@ -77,7 +78,7 @@ def _admit(
             result.warnings.append(f"{rel}: cannot be examined ({error.strerror or error})")
             return
     if stat.S_ISREG(info.st_mode):
-        result.files.append((rel, Path(target), info.st_size))
+        result.files.append((rel, target, info.st_size))
 
 
 def _gitignore_spec(directory: Path, root: Path) -> pathspec.GitIgnoreSpec | None:
