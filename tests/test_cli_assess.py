@@ -211,3 +211,16 @@ def test_sample_project_assessment_runs(tmp_path: Path) -> None:
     assert report["project"]["name"] == "Accessible Map"
     assert result.returncode in (0, 1)
     assert not [w for w in report["warnings"] if w.startswith("probe ")]
+
+
+def test_config_nested_too_deep_is_a_warning_not_a_crash(
+    repo_factory: Callable[..., Path],
+) -> None:
+    # tomllib recurses on nested arrays: a pyproject.toml of 100,000 "[" used to end the
+    # whole assessment with a RecursionError traceback.
+    nested = "[tool.dpgkit]\nexclude = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    root = repo_factory({"README.md": README, "pyproject.toml": nested})
+    result = run_dpg("assess", str(root), "--format", "json")
+    assert result.returncode in (0, 1), result.stderr[-500:]
+    report = json.loads(result.stdout)
+    assert any("[tool.dpgkit] settings were ignored" in w for w in report["warnings"])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dpgkit.errors import BadInputError
+from dpgkit.parsing import ParseError, load_toml
 
 _CONFIG_CAP = 1024 * 1024
 PROJECT_TYPES = ("software", "data", "content", "aimodel", "standard")
@@ -28,8 +28,10 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
     try:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > _CONFIG_CAP:
             return None
-        return tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, tomllib.TOMLDecodeError, ValueError):
+        # Through dpgkit.parsing, as every project file: a table nested too deep for
+        # tomllib's recursion is a ParseError there, not a crash of the whole assessment.
+        return load_toml(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, ParseError, ValueError):
         return None
 
 
