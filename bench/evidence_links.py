@@ -14,11 +14,18 @@ mirrors) and no owner answers, then:
   the path must be a file of the checkout at that commit (``git cat-file -e``);
 - no list entry may join several entries ("a; b; c");
 - no evidence may be a vendored, generated or third-party file
-  (``dpgkit.inventory.classify.is_third_party_path``: a Font Awesome copy under static/).
+  (``dpgkit.inventory.classify.is_third_party_path``: a Font Awesome copy under static/);
+- documentation links outside the repository should be the project's own pages
+  (``dpgkit.nomination.own_pages``: not docs.docker.com, localhost or an image);
+- the copyright link's line should name an owner: a line about copyright that names
+  nobody (the GPL's '"Copyright" also means ...', read with
+  ``dpgkit.evidence.copyright.copyright_lines``) or a script served as it is
+  (static/js/bootstrap.js) counts against it;
+- SDG evidence texts should be sentences, not fragments joined with "; ".
 
-It measures the nomination code of the tree it runs from; the assessments may come from
-another (the figures in docs/fidelity.md: the same saved assessments, nominated by main
-before and after).
+It measures the nomination code of the tree it runs from on saved assessments, which may
+come from another tree. The judging helpers named above are imported from the same tree:
+to measure an older dpgkit, copy this file and those three modules into it.
 """
 
 from __future__ import annotations
@@ -37,12 +44,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dpgkit.answers import Answers  # noqa: E402
-from dpgkit.inventory.classify import is_third_party_path  # noqa: E402
+from dpgkit.evidence.copyright import copyright_lines  # noqa: E402
+from dpgkit.inventory.classify import is_served_script, is_third_party_path  # noqa: E402
 from dpgkit.model import Assessment  # noqa: E402
 from dpgkit.nomination import build_nomination, record_data  # noqa: E402
+from dpgkit.nomination.own_pages import is_own_page, is_page, project_names  # noqa: E402
 
 URL_FIELDS = ("/license/", "/clearOwnership/copyrightURL", "/documentation/documentationURL")
 _URL = re.compile(r"https?://[^\s)\]>\"']+")
+_LINE = re.compile(r"#L(\d+)$")
+_SDG_TEXT = re.compile(r"^/SDGs/\d+/evidenceText$")
 _BLOB = re.compile(r"/blob/(?P<commit>[0-9a-f]{40})/(?P<path>[^#?]+)")
 
 
@@ -76,6 +87,34 @@ def in_commit(checkout: Path, commit: str, path: str) -> bool:
     return done.returncode == 0
 
 
+def line_at(checkout: Path, commit: str, path: str, line: int) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(checkout), "show", f"{commit}:{path}"],
+        capture_output=True,
+        check=False,
+    )
+    lines = done.stdout.decode("utf-8", errors="replace").splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def names_nobody(checkout: Path, url: str, base: str) -> bool:
+    """A copyright link to a line about copyright that names no owner, or to a served script."""
+    match = _BLOB.search(url.removeprefix(base))
+    if match is None:
+        return False
+    path = unquote(match.group("path"))
+    if is_served_script(path):
+        return True
+    anchor = _LINE.search(url)
+    if anchor is None:
+        return False
+    text = line_at(checkout, match.group("commit"), path, int(anchor.group(1)))
+    lowered = text.lower()
+    if "copyrightowner" in lowered:  # publiccode.yml's mainCopyrightOwner: names the owner
+        return False
+    return "copyright" in lowered and not list(copyright_lines(text))
+
+
 def index_rows(index: Path) -> dict[str, tuple[str, Path]]:
     rows = {}
     for line in index.read_text(encoding="utf-8").splitlines():
@@ -104,6 +143,8 @@ def main() -> int:
         base = f"https://github.com/{repository}"
         nomination = build_nomination(assessment, Answers(), repository_url=base)
         counts["projects"] += 1
+        owner_and_name = repository.split("/")
+        names = project_names([assessment.project.name, *owner_and_name])
         for kind, record in (
             ("nominee", record_data(nomination.nominee)),
             ("screening", record_data(nomination.screening)),
@@ -130,6 +171,16 @@ def main() -> int:
                             counts["url fields opening a file at the commit"] += 1
                     else:
                         counts["url fields linking outside the repository"] += 1
+                        if "/documentationURL/" in pointer and not (
+                            is_page(text) and is_own_page(text, names)
+                        ):
+                            counts["documentation links to other projects' pages"] += 1
+                            problems.append(f"{where}: not the project's page: {text}")
+                    if pointer.endswith("/copyrightURL") and names_nobody(checkout, text, base):
+                        counts["copyright links to a line naming nobody"] += 1
+                        problems.append(f"{where}: names nobody: {text}")
+                if _SDG_TEXT.match(pointer) and "; " in text:
+                    counts["SDG evidence texts joining fragments"] += 1
                 if entry:
                     counts["list entries"] += 1
                     if "; " in text:
@@ -159,6 +210,9 @@ def main() -> int:
         "list entries",
         "list entries joining several",
         "evidence from vendored or third-party files",
+        "documentation links to other projects' pages",
+        "copyright links to a line naming nobody",
+        "SDG evidence texts joining fragments",
     ):
         print(f"{key}: {counts[key]}")
     if args.problems:

@@ -15,6 +15,7 @@ from dpgkit.inventory.classify import is_third_party_path
 from dpgkit.nomination import Nomination, build_nomination, record_data
 from dpgkit.nomination.own_pages import is_own_page, is_page, project_names
 from dpgkit.nomination.prose import sdg_evidence, sentence, spoken_list
+from dpgkit.ownership.analysis import clean_name
 from dpgkit.registry import RecordKind, record_errors
 from tests.conftest import WATER_WATCH_README, git, mit_license
 
@@ -188,3 +189,9 @@ def test_text_fields_read_as_sentences_not_joined_fragments() -> None:
     text = sdg_evidence(["6.1", "6.b"], ["Volunteers record test results;", "Wells are mapped."])
     assert text == "Targets 6.1 and 6.b. Volunteers record test results. Wells are mapped."
     assert "; " not in text
+
+
+def test_markup_is_no_ones_name() -> None:
+    """A settings file's <copyright enabled="True" /> element is not a copyright owner."""
+    assert clean_name('enabled="True" />') is None
+    assert clean_name("Thoughtworks Inc") == "Thoughtworks Inc"

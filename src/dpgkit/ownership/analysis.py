@@ -56,6 +56,8 @@ _NOT_A_NAME = re.compile(
     r"license|permission|of this|by the|\d{4}.*)\b",
     re.I,
 )
+# Markup is no one's name: a settings file's <copyright enabled="True" /> element.
+_MARKUP = re.compile(r"=\s*[\"']|/>|^<|</")
 _OWNED_BY = re.compile(
     r"(?:owned|maintained|stewarded|governed|led|managed|developed)\s+by\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w&.,'’ -]{2,80}?)(?=[.;,\n(]|\s+(?:and|under|with|as|since|who|which)\b)",
@@ -129,7 +131,7 @@ def clean_name(raw: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" ,.;:-")
     if not name or _PLACEHOLDER.search(name) or _NOT_A_NAME.match(name) or len(name) < 2:
         return None
-    if len(name) > 80 or not re.search(r"[A-Za-z]", name):
+    if len(name) > 80 or not re.search(r"[A-Za-z]", name) or _MARKUP.search(name):
         return None
     return name
 
