@@ -278,12 +278,13 @@ _WEB_ROOTS = frozenset(
 )
 _WEB_LIBRARY_DIRS = frozenset(
     {
-        *("lib", "libs", "plugins", "plugin", "bower", "jspm", "assets_vendor"),
+        *("lib", "libs", "plugins", "plugin", "bower", "jspm", "assets_vendor", "components"),
         *("vendor", "vendors", "thirdparty", "third_party", "third-party", "3rdparty"),
         *("external", "contrib", "extras", "sdk", "font-awesome", "fontawesome", "fonts"),
     }
 )
 _SOURCE_DIRS = frozenset({"src", "source", "app"})
+_FONT_DIRS = frozenset({"fonts", "font", "webfonts"})
 _THIRD_PARTY_WORD = re.compile(r"3rd[-_ ]?party|third[-_ ]?party")
 # A library's release copied in under its own name: jquery-3.6.0.min.js, app.3f9c2a1b.js.
 _RELEASE_NAME = re.compile(
@@ -307,12 +308,14 @@ def is_third_party_path(path: str, tool_dirs: frozenset[str] = frozenset()) -> b
     # Any letter case, and names that say so: Vendor/, LICENSES-3RD-PARTY/, third_party_libs/.
     if any(part in VENDORED_DIRS or _THIRD_PARTY_WORD.search(part) for part in lowered):
         return True
+    if _FONT_DIRS.intersection(lowered):
+        return True  # fonts and their licenses (src/fonts/DMSans/OFL.txt) are a foundry's
     if name not in LOCK_FILES and is_generated(path):
         return True
     root = next((i for i, part in enumerate(lowered) if part in _WEB_ROOTS), None)
     if root is not None:
         # A library folder one or two levels under the web root (static/lib/, wwwroot/js/lib/,
-        # wwwroot/testresources/lib/); web/src/plugins/ is an app's own source, not served.
+        # assets/components/pdfjs/); web/src/plugins/ is an app's own source, not served.
         below = lowered[root + 1 : root + 3]
         if below and below[0] not in _SOURCE_DIRS and set(below) & _WEB_LIBRARY_DIRS:
             return True
