@@ -22,6 +22,9 @@ _COMMON = frozenset(
         *("data", "digital", "health", "public", "system", "systems", "service", "services"),
         *("tool", "tools", "toolkit", "app", "apps", "application", "docs", "documentation"),
         *("web", "mobile", "api", "framework", "library", "global", "community", "main"),
+        # Technologies: "Mifos-Mobile Android Application" is not developer.android.com.
+        *("android", "ios", "flutter", "react", "native", "python", "java", "django", "node"),
+        *("rails", "ruby", "kotlin", "swift", "angular", "docker", "kubernetes", "cloud"),
     }
 )
 _MIN_WORD = 4
