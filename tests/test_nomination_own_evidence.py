@@ -78,6 +78,12 @@ def test_own_pages_name_the_project() -> None:
     mifos = project_names(["Mifos-Mobile Android Application for MifosX", "openMF", "mifos-mobile"])
     assert not is_own_page("https://developer.android.com/jetpack/compose", mifos)
     assert is_own_page("https://mifosforge.jira.com/wiki/spaces/MIFOSX/overview", mifos)
+    assert is_own_page("https://github.com/openMF/android-client/wiki/Set-up", mifos)
+    webxr = project_names(["vrapeutic-webxr-rodja", "vrapeutic", "Rodja-webXR"])
+    assert not is_own_page("https://developer.oculus.com/webxr/", webxr)  # a topic
+    xr = project_names(["Project Overview", "XRAccessibility", "xraccessibility.github.io"])
+    assert not is_own_page("https://roland-dubois.github.io/aframe-meetup-nyc/", xr)
+    assert is_own_page("https://xraccessibility.github.io/guide/", xr)
     assert not is_page("https://localhost:8443/fineract-provider/legacy-docs/apiLive.htm")
     assert not is_page("https://raw.githubusercontent.com/wiki/o/fineract/img/flow.jpg")
     assert is_page("https://fineract.apache.org/docs/current/")

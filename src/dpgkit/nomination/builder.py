@@ -26,7 +26,13 @@ from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
 from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
 from dpgkit.nomination.lists import Entry, Style, entries_from, render
-from dpgkit.nomination.own_pages import is_own_page, is_page, project_names, repository_names
+from dpgkit.nomination.own_pages import (
+    ProjectNames,
+    is_own_page,
+    is_page,
+    project_names,
+    repository_names,
+)
 from dpgkit.nomination.prose import sdg_evidence
 from dpgkit.nomination.provenance import (
     EvidenceRef,
@@ -147,7 +153,7 @@ class _Builder:
     repo: Repo | None
     repo_origin: str = "the checkout's git remote (origin)"
     # What the project's own pages would name (its name, the repository's owner and name).
-    names: frozenset[str] = frozenset()
+    names: ProjectNames = field(default_factory=ProjectNames)
     fields: dict[str, dict[str, FieldSource]] = field(
         default_factory=lambda: {NOMINEE: {}, SCREENING: {}}
     )

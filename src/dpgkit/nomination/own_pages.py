@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
@@ -25,6 +26,8 @@ _COMMON = frozenset(
         # Technologies: "Mifos-Mobile Android Application" is not developer.android.com.
         *("android", "ios", "flutter", "react", "native", "python", "java", "django", "node"),
         *("rails", "ruby", "kotlin", "swift", "angular", "docker", "kubernetes", "cloud"),
+        # Hosting: a repository named "xraccessibility.github.io" names no other github.io site.
+        *("github", "gitlab", "bitbucket", "codeberg", "com", "org", "net", "www", "http"),
     }
 )
 _MIN_WORD = 4
@@ -44,7 +47,7 @@ _LOCAL_HOSTS = frozenset(
 # form is a questionnaire, not documentation, so only documents, slides and sheets count.
 _PUBLISHED = re.compile(
     r"^(?:docs\.google\.com/(?:document|presentation|spreadsheets)/|drive\.google\.com/file/|"
-    r"documenter\.getpostman\.com/view/|[\w-]+\.atlassian\.net/wiki/|[\w-]+\.gitbook\.io/|"
+    r"documenter\.getpostman\.com/view/|[\w-]+\.(?:atlassian\.net|jira\.com)/wiki/|[\w-]+\.gitbook\.io/|"
     r"[\w-]+\.notion\.site/|app\.swaggerhub\.com/apis(?:-docs)?/)",
     re.IGNORECASE,
 )
@@ -54,20 +57,31 @@ def _squash(text: str) -> str:
     return _NOT_LETTERS.sub("", text.lower())
 
 
-def project_names(names: Iterable[str | None]) -> frozenset[str]:
-    """What a page of the project's own would name: each name whole ("cloudcarbonfootprint"),
-    and its distinctive words ("fineract" of "apache-fineract")."""
-    found: set[str] = set()
+@dataclass(frozen=True)
+class ProjectNames:
+    """What a page of the project's own would name. ``whole``: each name whole
+    ("cloudcarbonfootprint", the owner "unicef"); ``words``: their distinctive words
+    ("fineract" of "Apache Fineract")."""
+
+    whole: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+def project_names(names: Iterable[str | None]) -> ProjectNames:
+    whole: set[str] = set()
+    words: set[str] = set()
     for name in names:
         if not name:
             continue
-        whole = _squash(name)
-        if len(whole) >= _MIN_WORD - 1:
-            found.add(whole)
-        for word in _NOT_LETTERS.split(name.lower()):
-            if len(word) >= _MIN_WORD and word not in _COMMON:
-                found.add(word)
-    return frozenset(found)
+        squashed = _squash(name)
+        if len(squashed) >= _MIN_WORD - 1 and squashed not in _COMMON:
+            whole.add(squashed)
+        words.update(
+            word
+            for word in _NOT_LETTERS.split(name.lower())
+            if len(word) >= _MIN_WORD and word not in _COMMON
+        )
+    return ProjectNames(frozenset(whole), frozenset(words))
 
 
 def repository_names(web_url: str | None) -> list[str]:
@@ -87,12 +101,18 @@ def is_page(url: str) -> bool:
     return not unquote(parts.path).lower().endswith(_NOT_PAGES)
 
 
-def is_own_page(url: str, names: frozenset[str]) -> bool:
-    """True when the address names the project (host or path), so it is its own site, or
-    is a document the project published on a shared platform (a Google document, a Postman
-    collection, a Confluence space), whose address names an id rather than the project."""
+def is_own_page(url: str, names: ProjectNames) -> bool:
+    """True when the address names the project, so it is its own site: its host names it
+    or a word of its name (docs.altinn.studio, cwiki.apache.org, mifosforge.jira.com), or
+    its path names the project or owner whole (github.com/ifmeorg/ifme/wiki; a word alone in
+    a path, developer.oculus.com/webxr, is a topic). Or it is a document the project
+    published on a shared platform (a Google document, a Postman collection, a Confluence
+    space), whose address names an id rather than the project."""
     parts = urlsplit(url)
-    where = _squash(f"{parts.hostname or ''}/{unquote(parts.path)}")
-    if any(name in where for name in names):
+    host = _squash(parts.hostname or "")
+    path = _squash(unquote(parts.path))
+    if any(name in host for name in names.whole | names.words):
+        return True
+    if any(name in path for name in names.whole):
         return True
     return bool(_PUBLISHED.match(f"{(parts.hostname or '').lower()}{parts.path}"))
