@@ -42,6 +42,8 @@ GPL_EXCERPT = (
         ("src/fonts/DMSans/OFL.txt", True),
         ("protected/assets/components/pdfjs/web/locale/ach/viewer.properties", True),
         ("web/src/components/Privacy.vue", False),
+        ("web/client/components/common/ShareQueryModal/exportToFHIR.js", False),
+        ("public/css/components/button.css", False),
         ("static/js/lib/jquery.js", True),
         ("src/wwwroot/testresources/lib/jquery-validation/LICENSE.txt", True),
         ("LICENSES-3RD-PARTY/LICENSE-BSD3", True),

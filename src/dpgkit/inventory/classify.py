@@ -283,7 +283,7 @@ _WEB_LIBRARY_DIRS = frozenset(
         *("external", "contrib", "extras", "sdk", "font-awesome", "fontawesome", "fonts"),
     }
 )
-_SOURCE_DIRS = frozenset({"src", "source", "app"})
+_SOURCE_DIRS = frozenset({"src", "source", "app", "client", "frontend", "ui"})
 _FONT_DIRS = frozenset({"fonts", "font", "webfonts"})
 _THIRD_PARTY_WORD = re.compile(r"3rd[-_ ]?party|third[-_ ]?party")
 # A library's release copied in under its own name: jquery-3.6.0.min.js, app.3f9c2a1b.js.
@@ -314,10 +314,14 @@ def is_third_party_path(path: str, tool_dirs: frozenset[str] = frozenset()) -> b
         return True
     root = next((i for i, part in enumerate(lowered) if part in _WEB_ROOTS), None)
     if root is not None:
-        # A library folder one or two levels under the web root (static/lib/, wwwroot/js/lib/,
-        # assets/components/pdfjs/); web/src/plugins/ is an app's own source, not served.
+        # A library folder just under the web root (static/lib/, assets/components/pdfjs/),
+        # or one level down (wwwroot/js/lib/) but not in an app's own source (web/src/plugins/,
+        # web/client/components/) and not "components", a word apps use for their own.
         below = lowered[root + 1 : root + 3]
-        if below and below[0] not in _SOURCE_DIRS and set(below) & _WEB_LIBRARY_DIRS:
+        if below and below[0] in _WEB_LIBRARY_DIRS:
+            return True
+        nested = below[1:] and below[0] not in _SOURCE_DIRS and below[1] != "components"
+        if nested and below[1] in _WEB_LIBRARY_DIRS:
             return True
     return bool(_RELEASE_NAME.search(name.lower()))
 
