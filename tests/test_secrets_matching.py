@@ -91,3 +91,23 @@ def test_the_key_before_a_value_is_what_the_key_pattern_finds() -> None:
         end = text.rindex("=")
         found = secret_scan._KEY_BEFORE.search(text, max(0, end - 90), end)
         assert secret_scan._key_before(text, end) == (found.group("key") if found else None)
+
+
+def test_gated_lines_are_the_lines_of_every_gate_match() -> None:
+    """The lines _gated_lines gives (searching on from each line's end) are exactly the
+    lines of the entropy gate's matches, ASCII or not, several matches to a line or one."""
+    import re
+
+    gate = re.compile(secret_scan._ENTROPY_GATE)
+    rng = random.Random(15)
+    pieces = ["=", ": ", '"', "a1b2c3d4e5f6a7b8c9d0e1", "f" * 32, "\n", " ", "é", "x", "9" * 25]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        expected: list[tuple[int, int]] = []
+        for match in gate.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.start())
+            line = (start, end if end != -1 else len(text))
+            if line not in expected:
+                expected.append(line)
+        assert list(secret_scan._gated_lines(text)) == expected, text

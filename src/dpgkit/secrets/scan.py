@@ -306,21 +306,34 @@ def _pattern_hits(text: str, opened: frozenset[int]) -> Iterator[tuple[str, int,
 def _gated_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the lines holding a value the entropy gate accepts, in order."""
     gate = compile_scanner(_ENTROPY_GATE)
+    if text.isascii():
+        # As bytes (the same offsets; RE2's wrapper then maps no offsets back to
+        # characters), and from the end of each line found: the gate never matches across
+        # a line end, so the first match after a line is the first match of a later line,
+        # and the rest of a line (a minified file's megabytes) is never searched again.
+        data = text.encode("ascii")
+        position = 0
+        while position <= len(text):
+            found = gate.search(data, position)
+            if found is None:
+                return
+            begin = found.start()
+            end = text.find("\n", begin)
+            end = end if end != -1 else len(text)
+            yield text.rfind("\n", 0, begin) + 1, end
+            position = end + 1
+        return
     last = -1
-    # An ASCII text is searched as bytes: the offsets are the same, and RE2's wrapper then
-    # skips mapping byte offsets back to characters at every match (most of its cost on
-    # code, where the gate matches often).
-    for match in gate.finditer(text.encode("ascii") if text.isascii() else text):
-        begin = match.start()
+    for match in gate.finditer(text):
         # A line starts at or before its matches: a match starting before the end of the
         # last line yielded is on it, known without searching back for the line's start
         # (on a minified bundle's one line of megabytes, a long scan per match).
-        if begin <= last:
+        if match.start() <= last:
             continue
-        start = text.rfind("\n", 0, begin) + 1
+        start = text.rfind("\n", 0, match.start()) + 1
         if start <= last:
             continue
-        end = text.find("\n", begin)
+        end = text.find("\n", match.start())
         last = end = end if end != -1 else len(text)
         yield start, end
 
