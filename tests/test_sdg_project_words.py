@@ -17,6 +17,7 @@ from dpgkit.model import Assessment, Finding, Verdict
 from dpgkit.nomination.builder import build_nomination
 from dpgkit.nomination.provenance import Source
 from dpgkit.nomination.records import record_data
+from dpgkit.sdg.project import unread_language
 from dpgkit.standard import load_standard
 from tests.conftest import run_dpg
 
@@ -281,3 +282,52 @@ def test_a_library_with_sdg_words_still_gets_the_not_sdg_specific_question(
     assert indicator.summary.startswith("Unlikely to qualify")
     flag = next(f for f in indicator.findings if f.probe == "sdg_general_purpose_tool")
     assert flag.locations[0].path == "setup.cfg"
+
+
+def test_template_titles_built_docs_pages_and_repeated_locale_files_are_not_the_purpose(
+    repo_factory: Callable[..., Path],
+) -> None:
+    page = "<html><head><title>{}</title></head></html>\n"
+    readme = (
+        "# Clean Water Map\n\nVillage water committees map every borehole and hand pump, test "
+        "drinking water quality and get broken water points repaired.\n\n"
+        "## Licensing\n\nLicensed under the Apache License, Version 2.0.\n\n"
+        "## Community Support\n\nPost your questions on the forum.\n"
+    )
+    water = {"app": {"description": "Report a broken hand pump and see when it is repaired."}}
+    files = {
+        "README.md": readme,
+        "frontend/public/index.html": page.format("React App"),
+        "frontend/public/manifest.json": json.dumps({"name": "Create React App Sample"}),
+        "site/index.html": page.format("Clean Water Map"),
+        "site/dev/configuration/index.html": page.format("Configuration - Technical docs"),
+        "client/i18n/en.json": json.dumps(water),
+        "client/l10n/en.json": json.dumps(water),
+    }
+    assessment = run(repo_factory(files))
+    sources = relevance_of(assessment).data["sources"]
+    assert sources == {"readme-intro": 1, "app": 1, "locale": 1}
+    assert assessment.sdgs[0].sdg == 6
+
+
+def test_rails_locale_file_with_the_language_as_top_key(repo_factory: Callable[..., Path]) -> None:
+    rails = (
+        'en:\n  spp:\n    about_us: "We publish openly licensed picture books in many '
+        'languages so that every child can learn to read in their mother tongue."\n'
+        '    save: "Save"\n'
+    )
+    files = {"README.md": "# spp\n\nRequirements\n", "config/locales/en.yml": rails}
+    assessment = run(repo_factory(files))
+    assert relevance_of(assessment).data["sources"].get("locale") == 1
+    assert assessment.sdgs and assessment.sdgs[0].sdg == 4
+
+
+def test_a_language_the_classifier_does_not_read_counts_little() -> None:
+    italian = (
+        "GlobaLeaks è software di whistleblowing libero e open-source che permette a tutti "
+        "di creare e mantenere una piattaforma di segnalazione sicura"
+    )
+    assert unread_language(italian)
+    assert not unread_language(FARMING)
+    assert not unread_language("Денсаулық сақтау қызметтеріне қолжетімділігін арттыру " * 3)
+    assert not unread_language("Open Foris Collect survey design and data management")

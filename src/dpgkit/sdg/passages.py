@@ -88,7 +88,26 @@ _TECHNICAL_SECTION = re.compile(
     r"|\bnotes\b|connect|database|server|prerequisit|requirement|maintainer|sponsor|funding",
     re.IGNORECASE,
 )
-_SKIP_SECTION = (INSTALL, USAGE, _TECHNICAL_SECTION)
+# Sections about who made it, where to talk about it, under what terms and where to read
+# more: not what it is for (and, read by the ranker, they lean wherever the registry's
+# base rate leans).
+_AROUND_SECTION = re.compile(
+    r"licens|legal|copyright|community\s+support|support\s+and\s+community|get\s+in\s+touch"
+    r"|\bgovernance\b|\bvalues\b|\blinks\b|\bindex\b|\bcontents\b|\btoc\b|navigation"
+    r"|\btips\b|discussion|questions|known\s+issues|\bwebsite\b|learn\s+more|\bscripts\b"
+    r"|commands|offered\s+by|made\s+by|\bteam\b|citation|\bcite\b|\bhelp\b|\bbugs?\b"
+    r"|\bissues\b|\bcredits?\b",
+    re.IGNORECASE,
+)
+_SKIP_SECTION = (INSTALL, USAGE, _TECHNICAL_SECTION, _AROUND_SECTION)
+# Titles and descriptions a project template or a documentation generator writes, not the
+# project: Create React App's "React App" / "Create React App Sample", Swagger UI, pdoc's
+# "… API documentation", Javadoc's "Generated Documentation", unfilled placeholders.
+_BOILERPLATE = re.compile(
+    r"create[- ]react[- ]app|\breact\s+(?:redux\s+)?app\b|swagger\s+ui|generated\s+documentation"
+    r"|\bapi\s+documentation\b|%[A-Z_ ]+%|\bvite\s*\+|welcome\s+to\s+nginx|\(untitled\)",
+    re.IGNORECASE,
+)
 _ABOUT = re.compile(
     r"^(?:about(?:[-_ ]?us)?|mission|vision|purpose|impact|overview|introduction|intro"
     r"|what[-_]is[-_\w]*|why[-_\w]*|background|о[-_ ]?проекте|жоба[-_ ]?туралы)$",
@@ -121,6 +140,7 @@ _GENERIC = r"translations?|messages|strings|common|app|main|locale|lang|default|
 _LOCALE_STEM = re.compile(
     rf"^(?:(?:{_GENERIC})[-_.])?[a-z]{{2}}(?:[-_][A-Za-z]{{2,4}})?$", re.IGNORECASE
 )
+_LANGUAGE_KEY = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _GENERIC_STEM = re.compile(rf"^(?:{_GENERIC})$", re.IGNORECASE)
 _READ_LANGUAGES = {"en", "ru", "kk", "kz"}  # what the classifier reads
 _HTML_TITLE = re.compile(r"<title[^>]*>([^<]{3,300})</title>", re.IGNORECASE)
@@ -297,9 +317,17 @@ def _app_passages(ctx: ProbeContext) -> list[Passage]:
         for entry in ctx.inventory.named("index.html", "index.htm")
         if entry.depth <= 3 and not (entry.test or entry.example or entry.generated)
     ]
+    # A page below another index page is a page of a built site (a docs site's sections),
+    # not the app's front page.
+    folders = {entry.parent for entry in pages}
+    pages = [entry for entry in pages if not _below_any(entry.parent, folders)]
     for entry in pages[:MAX_APP_FILES]:
         text = ctx.inventory.text(entry) or ""
-        strings = [s for s in dict.fromkeys(_html_strings(text)) if not _PLACEHOLDER.search(s)]
+        strings = [
+            s
+            for s in dict.fromkeys(_html_strings(text))
+            if not _PLACEHOLDER.search(s) and not _BOILERPLATE.search(s)
+        ]
         if strings:
             joined = ". ".join(strings)
             passages.append(Passage("app", entry.path, _line_of(text, strings[0]), joined))
@@ -318,7 +346,10 @@ def _app_passages(ctx: ProbeContext) -> list[Passage]:
         strings = [
             " ".join(value.split())
             for value in (data.get("name"), data.get("description"))
-            if isinstance(value, str) and value.strip() and not value.startswith("__MSG_")
+            if isinstance(value, str)
+            and value.strip()
+            and not value.startswith("__MSG_")
+            and not _BOILERPLATE.search(value)
         ]
         if strings:
             text = ctx.inventory.text(entry) or ""
@@ -336,6 +367,11 @@ def _app_passages(ctx: ProbeContext) -> list[Passage]:
         for entry, text in listings[language]:
             passages.append(Passage("app", entry.path, 1, " ".join(text.split()[:PAGE_WORDS])))
     return passages
+
+
+def _below_any(folder: str, folders: set[str]) -> bool:
+    parts = folder.split("/") if folder else []
+    return any("/".join(parts[:cut]) in folders for cut in range(1, len(parts)))
 
 
 def _code_of(path: str) -> str | None:
@@ -395,6 +431,8 @@ def _locale_files(ctx: ProbeContext) -> list[FileEntry]:
 def _presenting(key: str) -> bool:
     """A key that names how the app presents itself, not a label deep inside a screen."""
     parts = [part for part in re.split(r"[.]", key) if part]
+    if len(parts) > 1 and _LANGUAGE_KEY.match(parts[0]):
+        parts = parts[1:]  # Rails and similar files: the language is the top key ("en:")
     if not parts or not _LOCALE_KEY.search(parts[-1]):
         return False
     return len(parts) <= 2 or any(_LOCALE_SCOPE.search(part) for part in parts[:-1])
@@ -498,9 +536,18 @@ def project_passages(ctx: ProbeContext) -> list[Passage]:
     evidence = ctx.answers.get("1.sdg_evidence")
     if isinstance(evidence, str) and evidence.strip():
         passages.append(Passage("answers", ctx.answers.source or "answers", None, evidence))
+    # The same words twice (a locale file copied to i18n/ and l10n/, a template's title in
+    # every sub-app) speak once; a README that repeats the description still counts.
+    seen: set[tuple[str, str]] = set()
+    unique = []
     for passage in passages:
+        key = (passage.source, " ".join(passage.text.split()).lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append(passage)
+    for passage in unique:
         passage.weight = WEIGHTS.get(passage.source, 1.0)
-    return passages
+    return unique
 
 
 def relevance(ctx: ProbeContext) -> Relevance:

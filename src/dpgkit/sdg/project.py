@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from dpgkit.sdg.classifier import SdgClassifier
+from dpgkit.sdg.classifier import CYRILLIC_MIXED, SdgClassifier
 from dpgkit.sdg.ranking import TECHNOLOGY, ProjectRanker, technology_share
-from dpgkit.sdg.text import clean, language_of, plain, sentences, word_count
+from dpgkit.sdg.text import clean, cyrillic_share, language_of, plain, sentences, word_count
 
 # One set of thresholds for every word the analysis uses about a goal (``confidence``):
 # "high" (strong and specific): the project vector gives the goal at least STRONG_SCORE and
@@ -45,6 +45,12 @@ PASSAGE_WORDS = 4  # a passage shorter than this counts only when nothing longer
 PURPOSE_WORDS = 5  # content words left without technology words that can make a purpose
 KIND_SHARING = 0.75  # passages of one kind share its weight: each gets weight / count ** this
 TECHNOLOGY_DISCOUNT = 3.0  # a passage's weight shrinks by this times its technology share
+# A passage in a language the classifier does not read (Italian beside the English of a
+# publiccode.yml, a Norwegian page title) counts this much: the English model would read
+# noise into it. Recognised by English function words being nearly absent from a Latin text.
+UNREAD_LANGUAGE = 0.1
+UNREAD_WORDS = 12  # judged only from this many words
+UNREAD_SHARE = 0.06  # English function words below this share of the words
 # The project's self-description: what decides whether it presents itself as a tool.
 SELF_DESCRIPTION_WORDS = 120
 
@@ -199,6 +205,17 @@ def passage_scores(
     return ranker.probabilities(classifier, texts)
 
 
+def unread_language(text: str) -> bool:
+    """A Latin-script text of UNREAD_WORDS words or more with (nearly) no English function
+    words: neither English nor Russian/Kazakh, which the classifier reads."""
+    if cyrillic_share(text) >= CYRILLIC_MIXED:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < UNREAD_WORDS:
+        return False
+    return sum(word in _STOP for word in words) < UNREAD_SHARE * len(words)
+
+
 def passage_weights(
     passages: list[Passage], texts: list[str], scores: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
@@ -219,6 +236,8 @@ def passage_weights(
         weight *= 0.5 + 0.5 * min(words, LENGTH_WORDS) / LENGTH_WORDS
         weight *= min(1.0, max(0.1, 1.0 - TECHNOLOGY_DISCOUNT * technology_share(text)))
         weight *= max(float(row.max() - np.median(row)), 1e-3)
+        if unread_language(text):
+            weight *= UNREAD_LANGUAGE
         weights.append(weight)
     return np.array(weights)
 
