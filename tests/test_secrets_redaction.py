@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -69,13 +70,18 @@ def secret_assessment(repo_factory: RepoFactory, caplog: pytest.LogCaptureFixtur
     return assessment
 
 
-def test_secrets_are_found_with_file_and_line(secret_assessment) -> None:  # type: ignore[no-untyped-def]
-    rows = [
+def _secret_rows(assessment: Any) -> list[dict[str, Any]]:
+    """Every secret row indicator 9A reports, blocking or for review."""
+    return [
         row
-        for f in secret_assessment.indicator("9A").findings
+        for f in assessment.indicator("9A").findings
         if f.probe in {"committed_secrets", "secrets_to_review"}
         for row in f.data["secrets"]
     ]
+
+
+def test_secrets_are_found_with_file_and_line(secret_assessment) -> None:  # type: ignore[no-untyped-def]
+    rows = _secret_rows(secret_assessment)
     places = {(s["path"], s["kind"]) for s in rows}
     assert ("config/legacy.env", "GitLab token") in places  # UTF-16 file
     assert ("config/latin1.ini", "password in configuration") in places  # Latin-1 file
@@ -229,12 +235,7 @@ def test_words_survive_and_provider_keys_are_masked_everywhere(
     assessment = assess(
         repo_factory(WEAK_WORDS, name="harbourline", remote="https://github.com/port/harbourline")
     )
-    rows = [
-        row
-        for f in assessment.indicator("9A").findings
-        if f.probe in {"committed_secrets", "secrets_to_review"}
-        for row in f.data["secrets"]
-    ]
+    rows = _secret_rows(assessment)
     places = {(row["path"], row["line"]) for row in rows}
     # Each weak value is found and shown masked on its own line; the placeholder is not found.
     assert {("deploy/app.env", 1), ("deploy/app.env", 2), ("deploy/app.env", 3)} <= places
