@@ -7,6 +7,7 @@ runs them once per assessment.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,7 +20,6 @@ from dpgkit.deps.sources import (
     Detector,
     first_uses,
     is_code_or_config,
-    match_paths,
     search_files,
 )
 from dpgkit.inventory import FileEntry
@@ -182,6 +182,11 @@ def documentation_paths(ctx: ProbeContext) -> list[str]:
     return paths
 
 
+def _own_code_matching(ctx: ProbeContext, patterns: Iterable[str]) -> list[FileEntry]:
+    """The project's own files outside tests that match gitignore-style patterns."""
+    return [entry for entry in ctx.inventory.glob(*patterns) if not entry.test]
+
+
 def data_signals(ctx: ProbeContext) -> DataSignals:
     """The shared analysis: ``ctx.derive(data_signals)``."""
     catalog = load_signals()
@@ -189,11 +194,13 @@ def data_signals(ctx: ProbeContext) -> DataSignals:
     signals = DataSignals()
     signals.web = _package_hits(ctx, catalog.web)
     signals.stores = _package_hits(ctx, catalog.stores)
-    signals.stores += [Location(path=e.path) for e in match_paths(own, catalog.stores.files)[:3]]
+    signals.stores += [
+        Location(path=e.path) for e in _own_code_matching(ctx, catalog.stores.files)[:3]
+    ]
     signals.export_packages = _package_hits(ctx, catalog.exporters)
     signals.export_code = _export_code_hits(ctx)
     signals.export_files = [
-        Location(path=e.path) for e in match_paths(own, catalog.exporters.files)[:_MAX]
+        Location(path=e.path) for e in _own_code_matching(ctx, catalog.exporters.files)[:_MAX]
     ]
     signals.export_docs = _regex_hits(ctx, documentation_paths(ctx), catalog.exporters.docs)
     for entry in own:

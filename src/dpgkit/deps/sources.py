@@ -7,14 +7,12 @@ documentation and lock files are treated the same way everywhere.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
-import pathspec
 
 from dpgkit.fastregex import compile_scanner, utf8
 
@@ -111,24 +109,6 @@ def first_uses(detector: Detector, text: str, per_file: int = 1) -> list[tuple[i
     if detector.regex is None or not text or detector.regex.search(text) is None:
         return []
     return detector.uses(text, text.lower(), per_file)
-
-
-def match_paths(entries: Iterable[FileEntry], patterns: Iterable[str]) -> list[FileEntry]:
-    """Entries matching gitignore-style patterns (``/CHANGELOG*``, ``.github/workflows/*.yml``).
-
-    File names are filtered first with one compiled expression (the last segment of each
-    pattern), so that the full pattern matcher only sees the few candidates: on a checkout
-    of tens of thousands of files this is what keeps dozens of pattern lists cheap.
-    """
-    patterns = list(patterns)
-    if not patterns:
-        return []
-    names = {pattern.rstrip("/").rsplit("/", 1)[-1] for pattern in patterns}
-    prefilter = re.compile("|".join(fnmatch.translate(name) for name in names))
-    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
-    return [
-        entry for entry in entries if prefilter.match(entry.name) and spec.match_file(entry.path)
-    ]
 
 
 # A line holding regular-expression source (\b, \., \s, (?i) ...) defines a detector (in

@@ -22,6 +22,9 @@ class FileEntry:
     suffix: str = field(init=False)  # lower-case, with the dot; "" when none
     parent: str = field(init=False)  # "" at the top level
     depth: int = field(init=False)
+    # Part of the project itself, not vendored or generated: asked of every file by most
+    # analyses, so a field rather than a property.
+    own: bool = field(init=False)
 
     def __post_init__(self) -> None:
         parent, _, name = self.path.rpartition("/")
@@ -31,12 +34,8 @@ class FileEntry:
         object.__setattr__(self, "suffix", suffix)
         object.__setattr__(self, "parent", parent)
         object.__setattr__(self, "depth", self.path.count("/"))
+        object.__setattr__(self, "own", not (self.vendored or self.generated))
 
     @property
     def stem(self) -> str:
         return self.name[: -len(self.suffix)] if self.suffix else self.name
-
-    @property
-    def own(self) -> bool:
-        """Part of the project itself, not vendored or generated."""
-        return not (self.vendored or self.generated)

@@ -29,6 +29,7 @@ from dpgkit.inventory.classify import (
 )
 from dpgkit.inventory.files import FileEntry
 from dpgkit.inventory.git import GitFacts, git_facts
+from dpgkit.inventory.paths import PathMatcher
 from dpgkit.inventory.read import SNIFF_BYTES, FileRead, read_capped, read_text_file
 from dpgkit.inventory.walk import list_files
 
@@ -89,6 +90,7 @@ class Inventory:
     _absolute: dict[str, str] = field(default_factory=dict, repr=False)
     _by_path: dict[str, FileEntry] = field(default_factory=dict, repr=False)
     _by_stem: dict[str, list[FileEntry]] = field(default_factory=dict, repr=False)
+    _matchers: dict[bool, PathMatcher] = field(default_factory=dict, repr=False)
     _text: OrderedDict[str, str | None] = field(default_factory=OrderedDict, repr=False)
     _cached_chars: int = 0
     _binary: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -120,12 +122,12 @@ class Inventory:
         return sorted(found.values(), key=lambda entry: (entry.depth, entry.path))
 
     def glob(self, *patterns: str, own_only: bool = True) -> list[FileEntry]:
-        spec = pathspec.GitIgnoreSpec.from_lines(patterns)
-        return [
-            entry
-            for entry in self.files
-            if (entry.own or not own_only) and spec.match_file(entry.path)
-        ]
+        """Files matching gitignore-style patterns, in inventory order."""
+        matcher = self._matchers.get(own_only)
+        if matcher is None:
+            files = self.own_files() if own_only else self.files
+            matcher = self._matchers[own_only] = PathMatcher(files)
+        return matcher.match(patterns)
 
     def with_suffix(self, *suffixes: str, own_only: bool = True) -> list[FileEntry]:
         wanted = {suffix.lower() for suffix in suffixes}

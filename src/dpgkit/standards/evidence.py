@@ -21,7 +21,6 @@ from dpgkit.deps.sources import (
     SHARED_ANCHORS,
     AnchorIndex,
     is_code_or_config,
-    match_paths,
 )
 from dpgkit.deps.sources import (
     Detector as Prefiltered,
@@ -140,7 +139,7 @@ def _special_semver(ctx: ProbeContext) -> tuple[list[Location], str]:
         return [
             Location(path=".git", excerpt=f"tags: {', '.join(tags[-5:])}")
         ], f"{len(tags)} semantic version tag(s)"
-    for entry in match_paths(ctx.inventory.own_files(), ["/CHANGELOG*", "/CHANGES*", "/HISTORY*"]):
+    for entry in ctx.inventory.glob("/CHANGELOG*", "/CHANGES*", "/HISTORY*"):
         hits = ctx.find(entry, _CHANGELOG_VERSION, limit=2)
         if hits:
             return hits, f"{entry.path} lists x.y.z versions"
@@ -272,7 +271,6 @@ def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
     version, standards, practices = load_detectors()
     everything = standards + practices
     deps = ctx.derive(dependency_report).direct()
-    own = list(ctx.inventory.own_files())
     code_hits = _code_hits(ctx)
     doc_hits = _scan(ctx, everything, "docs", documentation_files(ctx))
     results: dict[str, Found] = {}
@@ -281,11 +279,11 @@ def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
         note = ""
         if detector.files:
             locations += [
-                Location(path=e.path) for e in match_paths(own, detector.files)[:_MAX_LOCATIONS]
+                Location(path=e.path) for e in ctx.inventory.glob(*detector.files)[:_MAX_LOCATIONS]
             ]
         for patterns, regex in detector.content:
             pattern = re.compile(regex, re.MULTILINE)
-            for entry in match_paths(own, patterns)[:200]:
+            for entry in ctx.inventory.glob(*patterns)[:200]:
                 if entry.size <= 1024 * 1024:
                     locations += ctx.find(entry, pattern, limit=1)
                 if len(locations) >= _MAX_LOCATIONS:
