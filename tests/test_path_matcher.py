@@ -78,6 +78,15 @@ def test_each_pattern_alone() -> None:
         assert matcher.match([pattern]) == _per_file(entries, [pattern]), pattern
 
 
+def test_limit_keeps_the_first_matches() -> None:
+    entries = _tree(3)
+    matcher = PathMatcher(entries)
+    everything = matcher.match(["*.py", "*.md"])
+    assert len(everything) > 5
+    assert matcher.match(["*.py", "*.md"], limit=5) == everything[:5]
+    assert matcher.match(["*.py", "*.md"], limit=len(everything) + 10) == everything
+
+
 def test_a_negation_removes_what_an_earlier_pattern_added() -> None:
     entries = [_entry("setup.py"), _entry("src/x.py"), _entry("src/y.py")]
     found = PathMatcher(entries).match(["*.py", "!x.py"])

@@ -121,13 +121,15 @@ class Inventory:
         }
         return sorted(found.values(), key=lambda entry: (entry.depth, entry.path))
 
-    def glob(self, *patterns: str, own_only: bool = True) -> list[FileEntry]:
-        """Files matching gitignore-style patterns, in inventory order."""
+    def glob(
+        self, *patterns: str, own_only: bool = True, limit: int | None = None
+    ) -> list[FileEntry]:
+        """Files matching gitignore-style patterns, in inventory order (the first ``limit``)."""
         matcher = self._matchers.get(own_only)
         if matcher is None:
             files = self.own_files() if own_only else self.files
             matcher = self._matchers[own_only] = PathMatcher(files)
-        return matcher.match(patterns)
+        return matcher.match(patterns, limit)
 
     def with_suffix(self, *suffixes: str, own_only: bool = True) -> list[FileEntry]:
         wanted = {suffix.lower() for suffix in suffixes}

@@ -59,8 +59,8 @@ class PathMatcher:
         self._starts = starts
         self._names = "\x00" + "\x00".join(entry.name for entry in self.entries) + "\x00"
 
-    def match(self, patterns: Iterable[str]) -> list[FileEntry]:
-        """The entries matching ``patterns``, in the entries' order.
+    def match(self, patterns: Iterable[str], limit: int | None = None) -> list[FileEntry]:
+        """The entries matching ``patterns``, in the entries' order (the first ``limit``).
 
         Patterns name files: an entry matches when its name is one that the last segment of
         a pattern names and the whole list matches its path (``docs/`` alone names no file).
@@ -77,6 +77,8 @@ class PathMatcher:
             entry = self.entries[bisect.bisect_left(self._starts, hit.start())]
             if name_matches(entry.name) and path_matches(entry.path):
                 found.append(entry)
+                if len(found) == limit:
+                    break
         return found
 
 

@@ -279,11 +279,12 @@ def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
         note = ""
         if detector.files:
             locations += [
-                Location(path=e.path) for e in ctx.inventory.glob(*detector.files)[:_MAX_LOCATIONS]
+                Location(path=e.path)
+                for e in ctx.inventory.glob(*detector.files, limit=_MAX_LOCATIONS)
             ]
         for patterns, regex in detector.content:
             pattern = re.compile(regex, re.MULTILINE)
-            for entry in ctx.inventory.glob(*patterns)[:200]:
+            for entry in ctx.inventory.glob(*patterns, limit=200):
                 if entry.size <= 1024 * 1024:
                     locations += ctx.find(entry, pattern, limit=1)
                 if len(locations) >= _MAX_LOCATIONS:
