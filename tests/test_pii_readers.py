@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from dpgkit.inventory import build_inventory
 from dpgkit.pii import PersonalData, Scale, analyse_personal_data
+from dpgkit.pii.readers import python_models
 
 RepoFactory = Callable[..., Path]
 
@@ -259,3 +264,45 @@ def test_relation_to_djangos_own_user_model_means_its_fields_are_stored(
     assert any(field.startswith("User (django.contrib.auth).first_name") for field, _, _ in found)
     located = next(i for i in report.personal if i.field.name == "email")
     assert (located.field.path, located.field.line) == ("app/models.py", 5)
+
+
+def test_files_that_cannot_hold_models_are_not_parsed(
+    repo_factory: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration that only alters fields holds no model and no call the reader reads: it
+    is skipped without parsing, while any class statement the plain reading cannot rule
+    out (keyword bases, the word "class" elsewhere) is still parsed and read."""
+    parsed: list[str] = []
+    real_parse = python_models.ast.parse
+
+    def counting_parse(source: str, filename: str = "<unknown>", **kwargs: Any) -> ast.Module:
+        parsed.append(filename)
+        return real_parse(source, filename, **kwargs)
+
+    monkeypatch.setattr(python_models.ast, "parse", counting_parse)
+    report = _analyse(
+        repo_factory,
+        {
+            "app/migrations/0002_alter.py": (
+                "from django.db import migrations, models\n\n"
+                "class Migration(migrations.Migration):\n"
+                "    dependencies = [('app', '0001_initial')]\n"
+                "    operations = [migrations.AlterField('member', 'name', models.TextField())]\n"
+            ),
+            "app/models.py": (
+                "from django.db import models\n\n"
+                "class Member(models.Model):\n    email = models.EmailField()\n\n"
+                "class Donor(models.Model, metaclass=type):\n    phone_number = models.TextField()\n"
+            ),
+            "app/notes.py": (
+                "from django.db import models\n"
+                "# the class below is built at run time\n"
+                "Patient = type('Patient', (models.Model,), {})\n"
+            ),
+        },
+    )
+    assert sorted(parsed) == ["app/models.py", "app/notes.py"]
+    assert _found(report) >= {
+        ("Member.email", "email", "Django model"),
+        ("Donor.phone_number", "phone", "Django model"),
+    }

@@ -61,7 +61,11 @@ def _column_type(call: ast.Call) -> str:
 
 
 def _is_model_class(node: ast.ClassDef) -> bool:
-    bases = {_name(base) for base in node.bases}
+    return _model_bases({_name(base) for base in node.bases})
+
+
+def _model_bases(bases: set[str]) -> bool:
+    """Whether a class with these bases (last parts of their names) declares a model."""
     return bool(
         bases & {"Model", "AbstractUser", "AbstractBaseUser", "Base", "DeclarativeBase", "SQLModel"}
         or any(base.endswith(("Model", "Base", "Document")) for base in bases)
@@ -252,7 +256,35 @@ def _may_call(text: str) -> bool:
     return not text.isascii() or any(name in text for name in _CALL_NAMES)
 
 
+# Every word "class" of a file, and the class statements whose bases are plain dotted
+# names ("class Migration(migrations.Migration):"), read without parsing.
+_CLASS_WORD = re.compile(r"\bclass\b")
+_PLAIN_CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*(?:\(([\w.,\s]*)\))?[ \t]*:", re.M)
+
+
+def _may_hold_models(text: str) -> bool:
+    """Whether _parse can find anything in text; False only when that is certain.
+
+    Parsing is most of what reading a Django project's models costs, and most files it
+    is asked about are migrations that only alter or move data: no call _parse reads, and
+    one class, ``Migration``. When every "class" word of an ASCII file starts a class
+    statement with plain bases, none a model's, the tree holds nothing to read. Any other
+    "class" (in a string, a comment, a statement with keywords or subscripts) means parse.
+    """
+    if _may_call(text):
+        return True
+    plain = _PLAIN_CLASS.findall(text)
+    if len(plain) != len(_CLASS_WORD.findall(text)):
+        return True
+    return any(
+        _model_bases({base.strip().rsplit(".", 1)[-1] for base in bases.split(",") if base.strip()})
+        for bases in plain
+    )
+
+
 def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
+    if not _may_hold_models(text):
+        return
     try:
         tree = ast.parse(text, filename=entry.path)
     except (SyntaxError, ValueError):
