@@ -13,6 +13,7 @@ _WORD = re.compile(r"\w+")
 # and reStructuredText titles (a line underlined by punctuation).
 _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<atx>.+?)\s*#*|=+\s+(?P<adoc>.+))$")
 _UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1{2,}\s*$")
+_UNDERLINE_FIRST = frozenset("=-~^\"'`#*+")
 
 INSTALL = re.compile(
     r"install|setup|set up|set-up|getting started|get started|quick ?start|deploy|build"
@@ -31,22 +32,22 @@ def headings(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     lines = text.splitlines()
     in_code = False
+    last = len(lines) - 1
     for index, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
+        stripped = line.strip()
+        if stripped.startswith("```"):
             in_code = not in_code
             continue
-        if in_code:
+        if in_code or not stripped:
             continue
-        match = _HEADING.match(line.strip())
+        # The first character rules out most lines before an expression is tried.
+        match = _HEADING.match(stripped) if stripped[0] in "#=" else None
         if match:
             found.append((index + 1, (match.group("atx") or match.group("adoc") or "").strip()))
-        elif (
-            index + 1 < len(lines)
-            and line.strip()
-            and _UNDERLINE.match(lines[index + 1])
-            and len(lines[index + 1].strip()) >= min(len(line.strip()), 3)
-        ):
-            found.append((index + 1, line.strip()))
+        elif index < last and lines[index + 1][:1] in _UNDERLINE_FIRST:
+            underline = lines[index + 1]
+            if _UNDERLINE.match(underline) and len(underline.strip()) >= min(len(stripped), 3):
+                found.append((index + 1, stripped))
     return found
 
 

@@ -73,7 +73,7 @@ def docs_setup_topics(ctx: ProbeContext) -> Result:
     if not _software(ctx):
         return not_applicable("Not a software project.")
     found: dict[str, Location] = {}
-    for path, line, heading in _doc_headings(ctx):
+    for path, line, heading in ctx.derive(_doc_headings):
         for topic, pattern in TOPICS.items():
             if topic not in found and pattern.search(heading):
                 found[topic] = Location(path=path, line=line, excerpt=heading)
@@ -254,7 +254,7 @@ def docs_architecture(ctx: ProbeContext) -> Result:
     diagrams = [e for e in ctx.inventory.own_files() if e.suffix in _DIAGRAMS]
     sections = [
         Location(path=p, line=n, excerpt=h)
-        for p, n, h in _doc_headings(ctx)
+        for p, n, h in ctx.derive(_doc_headings)
         if _ARCHITECTURE.search(h)
     ]
     found = [Location(path=e.path) for e in files[:3] + diagrams[:3]] + sections[:3]
@@ -281,6 +281,8 @@ def docs_links(ctx: ProbeContext) -> Result:
         if not text:
             continue
         for line_no, line in enumerate(text.splitlines(), start=1):
+            if "](" not in line and '="' not in line:  # what every _LINK match holds
+                continue
             for match in _LINK.finditer(line):
                 target = match.group(1) or match.group(2) or ""
                 if not target or _EXTERNAL.match(target):
@@ -349,7 +351,7 @@ def data_collection_method(ctx: ProbeContext) -> Result:
     if "data" not in ctx.facts.types:
         return not_applicable("Not a data project.")
     found = []
-    for path, line, heading in _doc_headings(ctx):
+    for path, line, heading in ctx.derive(_doc_headings):
         if _COLLECTION.search(heading):
             found.append(Location(path=path, line=line, excerpt=heading))
     if found:
@@ -362,7 +364,7 @@ def content_access(ctx: ProbeContext) -> Result:
     if "content" not in ctx.facts.types:
         return not_applicable("Not a content project.")
     found = []
-    for path, line, heading in _doc_headings(ctx):
+    for path, line, heading in ctx.derive(_doc_headings):
         if _ACCESS.search(heading):
             found.append(Location(path=path, line=line, excerpt=heading))
     if found:
