@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -106,13 +107,23 @@ def load_catalog() -> Catalog:
     return Catalog(version=str(data["version"]), categories=categories, components=components)
 
 
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
 @lru_cache(maxsize=4096)
-def _names_matcher(ecosystem: str, patterns: tuple[str, ...]) -> Any:
-    """fnmatchcase against each normalised pattern, as one expression built once (the
-    catalogs' lists are matched against every dependency of a lock file: thousands)."""
-    return re.compile(
-        "|".join(fnmatch.translate(normalise_name(ecosystem, pattern)) for pattern in patterns)
-    ).match
+def _names_matcher(ecosystem: str, patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """fnmatchcase against each normalised pattern, built once (the catalogs' lists are
+    matched against every dependency of a lock file: thousands). Most patterns are plain
+    names, which fnmatchcase matches only by equality: they are a set, and only the
+    patterns with glob characters become an expression (compiling one per list costs more
+    than all the lookups of a run)."""
+    names = [normalise_name(ecosystem, pattern) for pattern in patterns]
+    plain = frozenset(name for name in names if _GLOB_CHARACTERS.isdisjoint(name))
+    globs = [name for name in names if name not in plain]
+    if not globs:
+        return plain.__contains__
+    expression = re.compile("|".join(fnmatch.translate(name) for name in globs)).match
+    return lambda name: name in plain or expression(name) is not None
 
 
 def package_matches(patterns: dict[str, tuple[str, ...]], dep: Dependency) -> bool:
@@ -120,7 +131,7 @@ def package_matches(patterns: dict[str, tuple[str, ...]], dep: Dependency) -> bo
     if not names:
         return False
     name = normalise_name(dep.ecosystem, dep.name)
-    return _names_matcher(dep.ecosystem, tuple(names))(name) is not None
+    return _names_matcher(dep.ecosystem, tuple(names))(name)
 
 
 @dataclass
