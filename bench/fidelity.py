@@ -6,7 +6,9 @@ runs, as subprocesses with a timeout,
     python -m dpgkit assess PATH --format json -o OUT/<slug>/assessment.json
     python -m dpgkit nominate PATH --allow-incomplete --out OUT/<slug>/nomination
 
-caches the outputs under --out, and compares them with the registry's accepted records:
+with ``--repository-url https://github.com/<repository>`` from the calibration list (the
+clones' remotes are local mirrors, which name no owner), caches the outputs under --out,
+and compares them with the registry's accepted records:
 
   a) indicator lines called `not_met` (every project was accepted, so each is a false alarm
      unless shown to be a real defect), with the failing findings behind each;
@@ -230,11 +232,22 @@ def _run(cmd: Sequence[str], runner: Runner, cwd: Path) -> tuple[int | None, flo
 
 
 def run_project(
-    slug: str, path: Path, runner: Runner, fingerprint: str, force: bool = False
+    slug: str,
+    path: Path,
+    runner: Runner,
+    fingerprint: str,
+    force: bool = False,
+    repository_url: str | None = None,
 ) -> Outputs:
-    """Assess and nominate one project, or reuse the cached outputs of the same inputs."""
+    """Assess and nominate one project, or reuse the cached outputs of the same inputs.
+
+    ``repository_url``: the project's public repository, given to both commands as
+    ``--repository-url`` (the corpus's clones have local mirrors for remotes).
+    """
     final = runner.out / slug
     key = {"source": fingerprint, "project_head": project_head(path), "path": str(path)}
+    if repository_url:
+        key["repository_url"] = repository_url
     cached = read_json(final / "run.json")
     # Only successful runs are reused: a timeout or an error (e.g. a killed run) is retried.
     if not force and cached and cached.get("key") == key and cached.get("status") == "ok":
@@ -244,11 +257,22 @@ def run_project(
     work.mkdir(parents=True)
     run: Json = {"key": key, "status": "ok", "detail": "", "steps": {}}
     total = 0.0
+    given = ["--repository-url", repository_url] if repository_url else []
     steps = (
-        ("assess", ["assess", str(path), "--format", "json", "-o", str(work / "assessment.json")]),
+        (
+            "assess",
+            ["assess", str(path), "--format", "json", "-o", str(work / "assessment.json"), *given],
+        ),
         (
             "nominate",
-            ["nominate", str(path), "--allow-incomplete", "--out", str(work / "nomination")],
+            [
+                "nominate",
+                str(path),
+                "--allow-incomplete",
+                "--out",
+                str(work / "nomination"),
+                *given,
+            ],
         ),
     )
     for name, args in steps:
@@ -274,13 +298,22 @@ def run_corpus(
     jobs: int,
     force: bool = False,
     log: TextIO | None = sys.stderr,
+    repositories: Mapping[str, str] | None = None,
 ) -> dict[str, Outputs]:
     runner.out.mkdir(parents=True, exist_ok=True)
     fingerprint = source_fingerprint(runner)
     results: dict[str, Outputs] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {
-            pool.submit(run_project, slug, path, runner, fingerprint, force): slug
+            pool.submit(
+                run_project,
+                slug,
+                path,
+                runner,
+                fingerprint,
+                force,
+                (repositories or {}).get(slug),
+            ): slug
             for slug, path in projects.items()
         }
         for number, future in enumerate(as_completed(futures), 1):
@@ -985,7 +1018,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         outputs = {slug: load_outputs(out / slug, slug) for slug in projects}
     else:
         runner = Runner(args.python, pythonpath, out, args.timeout)
-        outputs = run_corpus(projects, runner, args.jobs, force=args.force)
+        repositories = {
+            row.slug: f"https://github.com/{row.repository}"
+            for row in rows
+            if re.fullmatch(r"[\w.-]+/[\w.-]+", row.repository)
+        }
+        outputs = run_corpus(
+            projects, runner, args.jobs, force=args.force, repositories=repositories
+        )
     report = build_report(outputs, Registry(args.registry))
     text = render_markdown(report)
     if missing:

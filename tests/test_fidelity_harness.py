@@ -119,8 +119,13 @@ def test_harness_tables_on_two_real_checkouts(
     assert sorted(projects) == ["alpha", "beta"]  # gamma has no checkout
 
     runner = fidelity.Runner(sys.executable, str(ROOT / "src"), tmp_path / "out", 300.0)
-    outputs = fidelity.run_corpus(projects, runner, jobs=2, log=None)
+    repositories = {"alpha": "https://github.com/example/alpha"}
+    outputs = fidelity.run_corpus(projects, runner, jobs=2, log=None, repositories=repositories)
     assert {s: o.status for s, o in outputs.items()} == {"alpha": "ok", "beta": "ok"}
+    # The public repository given for a project reaches its assessment (and only its own).
+    urls = {s: (o.assessment or {})["project"]["repository_url"] for s, o in outputs.items()}
+    assert urls["alpha"] == "https://github.com/example/alpha"
+    assert urls["beta"] != "https://github.com/example/alpha"
     # nominate names its records after the project, not the folder: the harness finds them.
     assert all(o.screening and o.nominee and o.provenance for o in outputs.values())
 
@@ -196,7 +201,7 @@ def test_harness_tables_on_two_real_checkouts(
     # the cache: a second run with the same source and checkouts reuses the outputs
     run_json = tmp_path / "out" / "alpha" / "run.json"
     before = run_json.stat().st_mtime_ns
-    again = fidelity.run_corpus(projects, runner, jobs=1, log=None)
+    again = fidelity.run_corpus(projects, runner, jobs=1, log=None, repositories=repositories)
     assert run_json.stat().st_mtime_ns == before
     assert again["alpha"].assessment == outputs["alpha"].assessment
 

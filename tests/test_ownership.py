@@ -141,3 +141,19 @@ def test_license_texts_own_copyright_and_appendix_name_nobody(repo_factory: Fact
     result = assess(repo_factory({**CODE, "LICENSE": license_text("AGPL-3.0-only")}))
     assert candidates(result) == []
     assert result.indicator("3").verdict is Verdict.NOT_MET
+
+
+def test_a_local_remote_names_no_owner_and_the_given_repository_does(
+    repo_factory: Factory,
+) -> None:
+    """A clone of a mirror on disk has a path for its remote: its folders are not an
+    organisation. The repository the owner names (--repository-url) stands for it."""
+    repo = repo_factory(CODE, remote="/srv/mirrors/example-org+tool/repo")
+    assert candidates(assess(repo)) == []
+    given = assess(repo, AssessOptions(repository_url="https://github.com/example-org/tool"))
+    indicator = given.indicator("3")
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert next(q for q in indicator.questions if q.id == "3.owner").suggestion == "example-org"
+    assert given.project.repository_url == "https://github.com/example-org/tool"
+    file_remote = repo_factory(CODE, remote="file:///srv/mirrors/tool.git")
+    assert candidates(assess(file_remote)) == []

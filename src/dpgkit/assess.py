@@ -72,8 +72,19 @@ def assess(
         if progress is not None:
             progress("reading files", done_files, total_files)
 
+    given = options.repository_url or answers.get("general.repository_url")
+    repository_url = (
+        strip_credentials(given.strip()) if isinstance(given, str) and given.strip() else ""
+    )
     context = ProbeContext(
-        inventory, facts, answers, config, standard, jobs=options.jobs, scan_progress=on_files
+        inventory,
+        facts,
+        answers,
+        config,
+        standard,
+        jobs=options.jobs,
+        scan_progress=on_files,
+        repository_url=repository_url or None,
     )
     probes = all_probes()  # imports every analysis, so every scanner is registered
     # One pass over the file contents for all of them; this process meanwhile computes
@@ -93,9 +104,8 @@ def assess(
     indicators = evaluate(standard, findings, definitions, answers, facts.types)
     licenses, sdgs = collect_sections(context)
     project = facts_project(context)
-    given = options.repository_url or answers.get("general.repository_url")
-    if isinstance(given, str) and given.strip():
-        project.repository_url = strip_credentials(given.strip())
+    if repository_url:
+        project.repository_url = repository_url
     assessment = _build(inventory, project, standard.version, indicators, licenses, sdgs, started)
     return redact_assessment_model(assessment, context.sensitive)
 

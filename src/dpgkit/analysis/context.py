@@ -46,6 +46,7 @@ class ProbeContext:
         standard: Standard,
         jobs: int = 1,
         scan_progress: ScanProgress | None = None,
+        repository_url: str | None = None,
     ) -> None:
         self.inventory = inventory
         self.facts = facts
@@ -59,6 +60,10 @@ class ProbeContext:
         self.sensitive = Sensitive()
         self.jobs = jobs
         self.scan_progress = scan_progress
+        # The public repository when the owner or the caller gave it (--repository-url,
+        # general.repository_url): it stands for the checkout's remote, which may be a
+        # mirror, a fork or a local path.
+        self.repository_url = repository_url
         self._scanned: dict[str, Scanned[Any]] = {}
         self._pending: PendingScan | None = None
 

@@ -318,7 +318,10 @@ def _git_remote_owner(remote: str | None) -> str | None:
     match = re.match(r"^[\w.-]+@[\w.-]+:([^/]+)/", remote)  # git@github.com:org/repo.git
     if match:
         return match.group(1)
-    parts = [part for part in urlsplit(remote).path.split("/") if part]
+    url = urlsplit(remote)
+    if not url.netloc:  # a local path or file:// URL names a folder, not an organisation
+        return None
+    parts = [part for part in url.path.split("/") if part]
     return parts[0] if len(parts) >= 2 else None
 
 
@@ -359,10 +362,14 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
         match = COPYRIGHT.search(statement)
         if match:
             ranking.add(match.group("name"), "header_copyright", path, line, statement)
+    # The repository the owner named stands for the remote (a clone of a mirror or a fork
+    # would name someone else); it is still only an inference, never an explicit owner.
     remote = ctx.inventory.git.remote_url if ctx.inventory.git else None
-    owner = _git_remote_owner(remote)
+    given = ctx.repository_url
+    owner = _git_remote_owner(given or remote)
     if owner:
-        ranking.add(owner, "git_remote", ".git/config", None, remote or "")
+        where = "" if given else ".git/config"
+        ranking.add(owner, "git_remote", where, None, given or remote or "")
     return Ownership(ranking.ranked(), trademarks, documents)
 
 
