@@ -9,6 +9,7 @@ from pathlib import Path
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.model import Assessment, Finding, Outcome, Verdict
 from dpgkit.ownership.analysis import clean_name
+from tests.conftest import run_dpg
 from tests.license_helpers import license_text
 
 Factory = Callable[..., Path]
@@ -157,3 +158,21 @@ def test_a_local_remote_names_no_owner_and_the_given_repository_does(
     assert given.project.repository_url == "https://github.com/example-org/tool"
     file_remote = repo_factory(CODE, remote="file:///srv/mirrors/tool.git")
     assert candidates(assess(file_remote)) == []
+
+
+def test_nominate_reads_the_owner_from_the_given_repository(
+    repo_factory: Factory, tmp_path: Path
+) -> None:
+    """`dpg nominate --repository-url` assesses with it: the screening record's ownership
+    answer rests on the organisation it names, not on "nothing names an owner"."""
+    repo = repo_factory(CODE, remote="/srv/mirrors/example-org+tool/repo")
+    out = tmp_path / "nomination"
+    url = "https://github.com/example-org/tool"
+    result = run_dpg(
+        "nominate", str(repo), "--allow-incomplete", "--repository-url", url, "--out", str(out)
+    )
+    assert result.returncode in (0, 1), result.stderr
+    provenance = json.loads(next(out.glob("*.provenance.json")).read_text("utf-8"))
+    ownership = json.dumps(provenance)
+    assert "example-org" in ownership
+    assert "Nothing in the checkout names an owner" not in ownership

@@ -61,9 +61,15 @@ def checked_repository_url(value: str | None) -> str | None:
 
 
 def assessment_from(
-    path: Path, answers: Path | None = None, types: list[str] | None = None
+    path: Path,
+    answers: Path | None = None,
+    types: list[str] | None = None,
+    repository_url: str | None = None,
 ) -> Assessment:
     """Assess a checkout folder, or read a saved assessment JSON file."""
     if path.is_file():
         return read_assessment(path)
-    return assess(path, AssessOptions(answers_path=answers, types=list(types or [])))
+    options = AssessOptions(
+        answers_path=answers, types=list(types or []), repository_url=repository_url
+    )
+    return assess(path, options)

@@ -139,13 +139,12 @@ def nominate_command(
     if not path.exists():
         raise BadInputError(f"path does not exist: {path}")
     answers_path = _answers_path(path, answers)
-    assessment = assessment_from(path, answers_path)
+    public_repository = checked_repository_url(repository_url)
+    assessment = assessment_from(path, answers_path, repository_url=public_repository)
     standard = load_standard(assessment.standard_version)
     owner_answers = load_answers(answers_path, standard) if answers_path else Answers()
     try:
-        nomination = build_nomination(
-            assessment, owner_answers, standard, checked_repository_url(repository_url)
-        )
+        nomination = build_nomination(assessment, owner_answers, standard, public_repository)
     except NominationInputError as error:
         raise BadInputError(f"answers: {error}") from None
 
