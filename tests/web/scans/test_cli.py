@@ -203,6 +203,7 @@ def test_killed_worker_leaves_no_row_and_the_scan_runs_again(
         tmp_path, fresh_database, DPGKIT_TASKS_BACKEND="redis", DPGKIT_REDIS_URL=REDIS_URL,
         TMPDIR=str(scratch),
     )  # fmt: skip
+    worker: subprocess.Popen[bytes] | None = None
     try:
         assert dpg("registry", "scan", GOOD, "--url-rewrite", rewrite, env=env).returncode == 0
         worker = subprocess.Popen(
@@ -229,4 +230,9 @@ def test_killed_worker_leaves_no_row_and_the_scan_runs_again(
             (GOOD, "done", head(repo))
         ]
     finally:
+        # A worker left running (the test failed before its kill) would take the jobs of
+        # every later test on this Redis database.
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+            worker.wait(timeout=30)
         queue.flushdb()
