@@ -74,7 +74,7 @@ def assess(
 
     given = options.repository_url or answers.get("general.repository_url")
     repository_url = (
-        strip_credentials(given.strip()) if isinstance(given, str) and given.strip() else ""
+        strip_credentials(given.strip()) if isinstance(given, str) and given.strip() else None
     )
     context = ProbeContext(
         inventory,
@@ -84,7 +84,7 @@ def assess(
         standard,
         jobs=options.jobs,
         scan_progress=on_files,
-        repository_url=repository_url or None,
+        repository_url=repository_url,
     )
     probes = all_probes()  # imports every analysis, so every scanner is registered
     # One pass over the file contents for all of them; this process meanwhile computes

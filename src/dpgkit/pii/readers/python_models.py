@@ -262,16 +262,16 @@ _CLASS_WORD = re.compile(r"\bclass\b")
 _PLAIN_CLASS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*(?:\(([\w.,\s]*)\))?[ \t]*:", re.M)
 
 
-def _may_hold_models(text: str) -> bool:
-    """Whether _parse can find anything in text; False only when that is certain.
+def _may_declare_model(text: str) -> bool:
+    """Whether text may hold a model class; False only when that is certain.
 
     Parsing is most of what reading a Django project's models costs, and most files it
     is asked about are migrations that only alter or move data: no call _parse reads, and
     one class, ``Migration``. When every "class" word of an ASCII file starts a class
-    statement with plain bases, none a model's, the tree holds nothing to read. Any other
-    "class" (in a string, a comment, a statement with keywords or subscripts) means parse.
+    statement with plain bases, none a model's, the tree holds no model class. Any other
+    "class" (in a string, a comment, a statement with keywords or subscripts) means maybe.
     """
-    if _may_call(text):
+    if not text.isascii():
         return True
     plain = _PLAIN_CLASS.findall(text)
     if len(plain) != len(_CLASS_WORD.findall(text)):
@@ -283,8 +283,9 @@ def _may_hold_models(text: str) -> bool:
 
 
 def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
-    if not _may_hold_models(text):
-        return
+    may_call = _may_call(text)
+    if not may_call and not _may_declare_model(text):
+        return  # nothing _parse reads could be in the tree
     try:
         tree = ast.parse(text, filename=entry.path)
     except (SyntaxError, ValueError):
@@ -294,7 +295,7 @@ def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
         result.problems.append(ReadProblem(entry.path, "nested too deeply: models not read"))
         return
     user_related = False
-    nodes = _classes_and_calls(tree) if _may_call(text) else _classes(tree)
+    nodes = _classes_and_calls(tree) if may_call else _classes(tree)
     for node in nodes:
         if isinstance(node, ast.ClassDef) and _is_model_class(node):
             result.fields += _class_fields(node, entry)
