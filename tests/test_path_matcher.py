@@ -28,7 +28,8 @@ _PATTERNS = [
     "/CHANGELOG*", "/CHANGES*", "/HISTORY*", ".github/workflows/*.yml", "*.py", "x?.py",
     "x[0-9].py", "**/openapi.json", "docs/**", "src/**/*.py", "!x.py", "!/setup.py",
     "Dockerfile", "a\\[1].txt", "\\*star*.txt", "*", "/.editorconfig", "**", "vendor/",
-    "*.y*ml", "[!a-z]*.md",
+    "*.y*ml", "[!a-z]*.md", ".github/workflows/*", "a/**/c/*", "**/b/*", "src/*",
+    "/docs/*.md", "**/vendor/**", "CHANGELOG.d/", "a/b",
 ]  # fmt: skip
 
 
