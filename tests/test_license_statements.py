@@ -238,3 +238,27 @@ def test_a_modules_manifest_is_not_the_repositorys_license(repo_factory: Factory
         "helper/pom.xml": "<project><licenses><license><name>MIT</name></license></licenses></project>",
     }
     assert project(repo_factory(files)).status == "missing"
+
+
+def test_texts_without_a_key_word_are_not_masked_and_give_what_masking_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shortcut that skips texts with none of the patterns' words finds what the full
+    reading finds, on the license fixtures and on texts cut and glued around markup."""
+    from dpgkit.licenses import statements as module
+
+    texts = [path.read_text() for path in sorted(Path("tests/fixtures/licenses").glob("*"))]
+    texts += [
+        "Released under the **CC** *BY* 4.0 license",
+        "x_cc-by-sa 4.0",
+        "<b>Creative</b> <i>Commons</i> Attribution 4.0 International",
+        "public_domain dedication; CC0",
+        "accessible to every user: see the map",
+        GNU_AGPL_NOTICE,
+    ]
+    texts += [text[start : start + 300] for text in texts for start in range(0, 2000, 150)]
+    assert module._may_state("accessible to every user") is False
+    guarded = [module.statements(text) for text in texts]
+    assert any(guarded)
+    monkeypatch.setattr(module, "_may_state", lambda lowered: True)
+    assert guarded == [module.statements(text) for text in texts]

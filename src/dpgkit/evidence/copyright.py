@@ -62,7 +62,9 @@ def header_statements(line: str) -> Iterable[str]:
     A statement starts its line (after comment markers): "copyright" in the middle of prose
     ("... or copyright lines)") names nobody.
     """
-    for match in COPYRIGHT.finditer(line):
-        if line[: match.start()].strip(_LEADING_MARKERS):
-            continue
+    # Statements start with a letter, a sign or "(", never a marker: the one that starts
+    # the line starts where the markers end (a later one has words before it).
+    start = len(line) - len(line.lstrip(_LEADING_MARKERS))
+    match = COPYRIGHT.match(line, start)
+    if match:
         yield " ".join(_COMMENT_END.sub("", match.group(0)).split())

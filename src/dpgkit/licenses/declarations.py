@@ -430,8 +430,30 @@ _COMMENT_START = re.compile(r"^\s*(?:/\*|\*|//|#|--|;|%|<!--|rem\b|\(\*)", re.I)
 _COMMENT_FIRST = frozenset("/*#-;%<(rR")
 
 
+# The comment lines of a text whose only line breaks are "\n", found in one C-level search
+# instead of a Python test per line; the lines of the other texts go through
+# _COMMENT_START one by one (str.splitlines breaks lines at more characters than "\n").
+# Each expression starts with the literal "\n" (the text gets one in front), which the
+# regex engine finds fast, where a multi-line "^" is tried at every character.
+_COMMENT_LINE = re.compile(r"\n([^\S\n]*(?:/\*|\*|//|#|--|;|%|<!--|[Rr][Ee][Mm]\b|\(\*)[^\n]*)")
+_COMMENT_AFTER_BREAK = re.compile(_COMMENT.pattern.replace(r"^\s*", r"\n[^\S\n]*"), re.I)
+_OTHER_BREAKS = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _notice_text(head: str, language: str | None) -> str:
     """Header words for notice matching; in code only comment lines count (not string literals)."""
+    text = head.replace("\r\n", "\n") if "\r" in head else head
+    if any(mark in text for mark in _OTHER_BREAKS):
+        return _notice_text_by_lines(head, language)
+    if language not in _PROSE_LANGUAGES:
+        lines = _COMMENT_LINE.findall("\n" + text)
+        return " ".join(_COMMENT.sub("", line) for line in lines).lower()
+    body = text[:-1] if text.endswith("\n") else text
+    return _COMMENT_AFTER_BREAK.sub("\n", "\n" + body)[1:].replace("\n", " ").lower()
+
+
+def _notice_text_by_lines(head: str, language: str | None) -> str:
+    """`_notice_text` line by line, as str.splitlines breaks them."""
     lines = head.splitlines()
     if language not in _PROSE_LANGUAGES:
         lines = [
@@ -483,14 +505,46 @@ def _read_header(entry: FileEntry, text: str) -> FileHeader | None:
             notices.append((spdx, _line_of(head, max(position, 0)), _excerpt(flat[:160])))
     copyrights: list[tuple[int, str]] = []
     if "copyright" in lower or "©" in head:
-        prose = entry.language in _PROSE_LANGUAGES
-        for number, line in enumerate(head.splitlines(), start=1):
-            if not prose and not _COMMENT_START.match(line):
-                continue  # in code, only comments state copyright
-            copyrights += [(number, statement) for statement in header_statements(line)]
+        copyrights = _header_copyrights(head, entry.language in _PROSE_LANGUAGES)
     if not (tags or notices or copyrights):
         return _NOTHING
     return FileHeader(tuple(tags), tuple(notices), tuple(copyrights))
+
+
+def _header_copyrights(head: str, prose: bool) -> list[tuple[int, str]]:
+    """(line, statement) of the copyright statements in a head; in code, comments only.
+
+    An ASCII head with "\n" line breaks is read only at the lines holding "copyright" or
+    "(c)", the words every statement of an ASCII line needs (a Java licence header is
+    thirty comment lines, one of them a copyright); any other head line by line."""
+    text = head.replace("\r\n", "\n") if "\r" in head else head
+    if not text.isascii() or any(mark in text for mark in _OTHER_BREAKS):
+        return _header_copyrights_by_lines(head, prose)
+    lowered = text.lower()
+    starts: set[int] = set()
+    for word in ("copyright", "(c)"):
+        position = lowered.find(word)
+        while position != -1:
+            starts.add(lowered.rfind("\n", 0, position) + 1)
+            position = lowered.find(word, position + 1)
+    found: list[tuple[int, str]] = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        line = text[start : end if end != -1 else len(text)]
+        if not prose and not _COMMENT_START.match(line):
+            continue  # in code, only comments state copyright
+        number = text.count("\n", 0, start) + 1
+        found += [(number, statement) for statement in header_statements(line)]
+    return found
+
+
+def _header_copyrights_by_lines(head: str, prose: bool) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(head.splitlines(), start=1):
+        if not prose and not _COMMENT_START.match(line):
+            continue
+        found += [(number, statement) for statement in header_statements(line)]
+    return found
 
 
 _NOTHING = FileHeader()

@@ -226,9 +226,23 @@ def _overlaps(found: list[Statement], start: int, end: int) -> bool:
     return any(item.start < end and start < item.end for item in found)
 
 
+# A word each pattern below needs (or, "cc" with "by", a part of it): masking only turns
+# characters into spaces, so a text without any of them in its raw form holds no statement
+# and is not masked at all.
+_KEY_WORDS = ("gnu", "apache", "mozilla", "eclipse", "european", "commons", "public", "under")
+
+
+def _may_state(lowered: str) -> bool:
+    return any(word in lowered for word in _KEY_WORDS) or (
+        "cc" in lowered and ("by" in lowered or "cc0" in lowered)
+    )
+
+
 def statements(text: str) -> list[Statement]:
     """Every license notice and reference in ``text``, in order of appearance."""
     text = text[:MAX_CHARS]
+    if not _may_state(text.lower()):
+        return []
     masked = mask(text)
     lowered = masked.lower()
     found: list[Statement] = []
