@@ -19,6 +19,7 @@ from dpgkit.deps import dependency_report
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
 from dpgkit.inventory.git import strip_credentials
+from dpgkit.licenses.analysis import stated_licenses
 from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
 from dpgkit.probes.registry import all_probes
 from dpgkit.probes.runner import run_probes
@@ -44,7 +45,7 @@ class AssessOptions:
 
 ProgressHook = Callable[[str, int, int], None]
 # Analyses that need no scanner: computed while the scan pass's workers read the files.
-_WHILE_SCANNING = (relevance, dependency_report)
+_WHILE_SCANNING = (relevance, dependency_report, stated_licenses)
 
 
 def assess(

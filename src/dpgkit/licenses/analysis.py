@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.licenses.declarations import HEADERS, Declarations, find_declarations
+from dpgkit.licenses.declarations import (
+    HEADERS,
+    Declarations,
+    StatedDeclarations,
+    find_declarations,
+    stated_declarations,
+)
 from dpgkit.licenses.expressions import judge
 from dpgkit.licenses.verdict import ProjectLicense, project_license
 from dpgkit.model import LicenseEntry
@@ -19,8 +25,15 @@ class LicenseAnalysis:
     project: ProjectLicense
 
 
+def stated_licenses(ctx: ProbeContext) -> StatedDeclarations:
+    """License files, manifests, REUSE and the README: derived while the pass runs."""
+    return stated_declarations(ctx.inventory, ctx.facts.readme)
+
+
 def license_analysis(ctx: ProbeContext) -> LicenseAnalysis:
-    declarations = find_declarations(ctx.inventory, ctx.facts.readme, ctx.scanned(HEADERS))
+    declarations = find_declarations(
+        ctx.inventory, ctx.facts.readme, ctx.scanned(HEADERS), ctx.derive(stated_licenses)
+    )
     return LicenseAnalysis(
         declarations, project_license(declarations, ctx.standard, ctx.facts.types)
     )

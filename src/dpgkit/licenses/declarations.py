@@ -24,7 +24,7 @@ from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xm
 from dpgkit.licenses.expressions import combine, parse_expression
 from dpgkit.licenses.index import load_index, shingles
 from dpgkit.licenses.matcher import LicenseMatch, identify_text
-from dpgkit.licenses.names import is_proprietary, name_to_spdx, prepare_names
+from dpgkit.licenses.names import is_proprietary, name_to_spdx
 from dpgkit.licenses.normalize import normalize
 from dpgkit.licenses.rules import find_rules
 from dpgkit.licenses.statements import Statement, statements
@@ -549,7 +549,7 @@ def _header_copyrights_by_lines(head: str, prose: bool) -> list[tuple[int, str]]
 
 _NOTHING = FileHeader()
 HEADERS: Scanner[FileHeader] = register(
-    Scanner("license headers", wants=_header_wanted, scan=_read_header, prepare=prepare_names)
+    Scanner("license headers", wants=_header_wanted, scan=_read_header)
 )
 
 
@@ -1037,24 +1037,50 @@ class Declarations:
         ]
 
 
-def find_declarations(
-    inventory: Inventory, readme: str | None, scanned: Scanned[FileHeader] | None = None
-) -> Declarations:
-    """``scanned``: the header scanner's results of the pass over the files, when it ran."""
-    found = Declarations(
+@dataclass(frozen=True)
+class StatedDeclarations:
+    """What the project states where it says what its license is (license files, manifests,
+    REUSE, the README): the declarations that need no pass over every file's head."""
+
+    files: list[Declaration]
+    manifests: list[Declaration]
+    reuse: list[Declaration]
+    readme: list[Declaration]
+
+
+def stated_declarations(inventory: Inventory, readme: str | None) -> StatedDeclarations:
+    return StatedDeclarations(
         files=license_files(inventory),
         manifests=manifest_declarations(inventory),
         reuse=reuse_declarations(inventory),
         readme=readme_declarations(inventory, readme),
+    )
+
+
+def find_declarations(
+    inventory: Inventory,
+    readme: str | None,
+    scanned: Scanned[FileHeader] | None = None,
+    stated: StatedDeclarations | None = None,
+) -> Declarations:
+    """``scanned``: the header scanner's results of the pass over the files, when it ran;
+    ``stated``: ``stated_declarations``, when it was derived already."""
+    if stated is None:
+        stated = stated_declarations(inventory, readme)
+    found = Declarations(
+        files=stated.files,
+        manifests=stated.manifests,
+        reuse=stated.reuse,
+        readme=stated.readme,
         headers=scan_headers(inventory, scanned),
     )
-    stated = [
+    for_the_project = [
         *found.project_files(),
         *[d for d in found.manifests if d.scope == "project"],
         *found.reuse,
         *[d for d in found.readme if d.kind != "mention"],
     ]
-    if not any(d.spdx for d in stated):
+    if not any(d.spdx for d in for_the_project):
         # Only when the project states its license nowhere else: pages are many.
         found.pages = page_declarations(inventory, readme)
     return found
