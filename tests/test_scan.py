@@ -136,8 +136,10 @@ def test_files_are_never_read_outside_the_checkout(repo_factory: RepoFactory) ->
     chunk = scan_engine._ChunkScanner([LINES.worker_part()], inventory.read_cap, str(root))
     entry = inventory.get("README.md")
     assert entry is not None
-    ((_, facts, hits, _),) = chunk([(0, entry, "/etc/passwd", (0,), False)])
-    assert facts.error == "outside the checkout" and facts.bytes_read == 0 and hits == []
+    ((_, (binary, bytes_read, _, error), hits, _),) = chunk(
+        [(0, entry, "/etc/passwd", (0,), False)]
+    )
+    assert error == "outside the checkout" and bytes_read == 0 and binary and hits == []
 
 
 @pytest.mark.usefixtures("many_files")
