@@ -48,16 +48,19 @@ _RELATION_WORDS = (
 )
 
 
-def _relation_names(text: str) -> list[str]:
-    """The related names _RELATION finds in text, normalised, in order."""
+@lru_cache(maxsize=32)
+def _relation_names(text: str) -> tuple[str, ...]:
+    """The related names _RELATION finds in text, normalised, in order (kept for the next
+    entity: the entities of one models module ask about the same file, and their windows
+    overlap)."""
     if not any(word in text for word in _RELATION_WORDS):
-        return []
+        return ()
     found = []
     for match in _RELATION.finditer(text):
         name = next((group for group in match.groups() if group), None)
         if name:
             found.append(normalise(name))
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)

@@ -84,9 +84,11 @@ def _path_finder(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=512)
 def _exact_tests(patterns: tuple[str, ...]) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
     """The exact checks of a list: its files' names, then their whole paths."""
+    # pathspec's "simple" backend: its patterns' own expressions, which _path_test runs,
+    # without also compiling the RE2 set the default backend builds for match_file.
     return (
-        _path_test(pathspec.GitIgnoreSpec.from_lines(_names_of(patterns))),
-        _path_test(pathspec.GitIgnoreSpec.from_lines(patterns)),
+        _path_test(pathspec.GitIgnoreSpec.from_lines(_names_of(patterns), backend="simple")),
+        _path_test(pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")),
     )
 
 
@@ -128,11 +130,12 @@ class PathMatcher:
             if not self._paths:
                 self._path_starts, self._paths = _joined(entry.path for entry in self.entries)
             starts, text = self._path_starts, self._paths
-        name_matches, path_matches = _exact_tests(patterns)
         found: list[FileEntry] = []
+        exact = None  # compiled at the first candidate: most lists have none
         for hit in finder.finditer(text):
             # A hit starts at the NUL before its entry, or at a slash inside a path.
             entry = self.entries[bisect.bisect_right(starts, hit.start()) - 1]
+            name_matches, path_matches = exact = exact or _exact_tests(patterns)
             if name_matches(entry.name) and path_matches(entry.path):
                 found.append(entry)
                 if len(found) == limit:
