@@ -52,6 +52,24 @@ class _Utf8:
 utf8 = _Utf8()
 
 
+class _Lowered:
+    """``text.lower()`` of the text last asked about, kept (by identity) for the next
+    caller: the code scanners of the pass look for their anchors in the same lower-cased
+    text of a file, and most files need it from none of them."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._lower = ""
+
+    def __call__(self, text: str) -> str:
+        if self._text is not text:
+            self._text, self._lower = text, text.lower()
+        return self._lower
+
+
+lowered = _Lowered()
+
+
 @cache
 def compile_scanner(pattern: str, ignore_case: bool = False) -> Any:
     """A compiled pattern with ``search``/``finditer``/``lastgroup`` like ``re``'s."""

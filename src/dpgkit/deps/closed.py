@@ -263,9 +263,9 @@ def _scan_code(entry: FileEntry, text: str) -> FileUses | None:
     switch_candidates = SHARED_ANCHORS.candidates(_SWITCHES, text)
     if not candidates and not switch_candidates:
         return None
-    lower = SHARED_ANCHORS.lower(text)
-    used = index.uses(components, text, 2, lower, candidates)
-    switched = switch_index.uses(switches, text, 1, lower, switch_candidates)
+    # Lower-cased only if a detector's regex matches the text (fastregex.lowered).
+    used = index.uses(components, text, 2, None, candidates)
+    switched = switch_index.uses(switches, text, 1, None, switch_candidates)
     if not used and not switched:
         return None
     return FileUses(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from dpgkit.fastregex import compile_scanner, utf8
+from dpgkit.fastregex import compile_scanner, is_linear, lowered, utf8
 
 try:  # pragma: no branch - the dependency is declared; the fallback keeps odd installs working
     import re2 as _re2
@@ -100,7 +100,7 @@ def search_files(
         # One linear-time RE2 pass (dpgkit.fastregex) settles most files at once.
         if detector.regex.search(text) is None:
             continue
-        for line_no, line in detector.uses(text, text.lower(), per_file):
+        for line_no, line in detector.uses(text, None, per_file):
             yield Hit(entry.path, line_no, line)
 
 
@@ -108,7 +108,7 @@ def first_uses(detector: Detector, text: str, per_file: int = 1) -> list[tuple[i
     """What ``search_files`` finds in one text: (line number, line) of the first uses."""
     if detector.regex is None or not text or detector.regex.search(text) is None:
         return []
-    return detector.uses(text, text.lower(), per_file)
+    return detector.uses(text, None, per_file)
 
 
 # A line holding regular-expression source (\b, \., \s, (?i) ...) defines a detector (in
@@ -289,19 +289,32 @@ class Detector:
             else:
                 anchors += found
         self.anchors = tuple(dict.fromkeys(anchors))
+        # Whether the regex matches anywhere, asked of the text's UTF-8 bytes shared by the
+        # pass (the RE2 wrapper encodes a str at every call) when RE2 runs it.
+        regex = self.regex
+        if regex is not None and is_linear(regex):
+            linear: Any = regex  # an RE2 pattern, which searches bytes as well
+            self._found_in: Callable[[str], bool] = lambda text: (
+                linear.search(utf8(text)) is not None
+            )
+        elif regex is not None:
+            self._found_in = lambda text: regex.search(text) is not None
 
-    def uses(self, text: str, lower: str, limit: int = 3) -> list[tuple[int, str]]:
+    def uses(self, text: str, lower: str | None = None, limit: int = 3) -> list[tuple[int, str]]:
         """(line number, line) of matches that are uses, not pattern definitions.
 
         The regex runs only on the lines that hold an anchor: detector patterns are
         line-local, and a regex over a few lines costs nothing next to one over the file.
+        ``lower`` is ``text.lower()``, computed here (once per text) when not given.
         """
         if self.regex is None:
             return []
+        # No match in the whole text: no use in any of its lines, whichever way is read.
+        if self.text_first and not self._found_in(text):
+            return []
+        lower = lowered(text) if lower is None else lower
         if self.always or len(lower) != len(text):  # lower() changed offsets: no shortcut
             return _uses_in_text(text, self.regex, limit)
-        if self.text_first and self.regex.search(text) is None:
-            return []
         starts: set[int] = set()
         for anchor in self.anchors:
             position = lower.find(anchor)
@@ -390,11 +403,10 @@ class AnchorIndex:
         ``candidates(lower)`` answers, when the caller has it already (SharedAnchors).
         """
         if candidates is None:
-            lower = text.lower() if lower is None else lower
+            lower = lowered(text) if lower is None else lower
             candidates = self.candidates(lower)
         found = []
         for key in sorted(candidates):
-            lower = text.lower() if lower is None else lower
             hits = detectors[key].uses(text, lower, limit)
             if hits:
                 found.append((key, hits))
@@ -435,7 +447,6 @@ class SharedAnchors:
         self._folded: Any = None  # (?i) anchors, for ASCII texts as they are
         self._exact: Any = None  # anchors as they are, for lower-cased texts
         self._text: str | None = None
-        self._lower: str | None = None
         self._answer: dict[str, set[str]] = {}
 
     def family(self, name: str, detectors: Callable[[], dict[str, Detector]]) -> None:
@@ -468,11 +479,7 @@ class SharedAnchors:
 
     def lower(self, text: str) -> str:
         """``text.lower()``, computed once for the text last asked about."""
-        if self._text is not text:
-            self._answer_for(text)
-        if self._lower is None:
-            self._lower = text.lower()
-        return self._lower
+        return lowered(text)
 
     def candidates(self, name: str, text: str) -> set[str]:
         """What ``AnchorIndex(family's detectors).candidates(text.lower())`` answers."""
@@ -482,16 +489,15 @@ class SharedAnchors:
 
     def _answer_for(self, text: str) -> None:
         indexes = self._indexes if self._indexes is not None else self._build()
-        self._text, self._lower = text, None
+        self._text = text
         if self._folded is None:  # pragma: no cover - google-re2 is a dependency
-            lower = self._lower = text.lower()
+            lower = lowered(text)
             self._answer = {name: index.candidates(lower) for name, index in indexes.items()}
             return
         if text.isascii():
             matched = self._folded.Match(utf8(text)) or ()  # one encoding shared by the pass
         else:
-            self._lower = text.lower()
-            matched = self._exact.Match(self._lower) or ()
+            matched = self._exact.Match(lowered(text)) or ()
         answer = {name: set(index.always) for name, index in indexes.items()}
         for position in matched:
             name, key = self._owners[position]

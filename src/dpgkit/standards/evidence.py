@@ -208,7 +208,7 @@ def _scan_code(entry: FileEntry, text: str) -> FileDetections | None:
     candidates = SHARED_ANCHORS.candidates(_FAMILY, text)  # one search for all code scanners
     if not candidates:
         return None
-    found = index.uses(patterns, text, 1, SHARED_ANCHORS.lower(text), candidates)
+    found = index.uses(patterns, text, 1, None, candidates)
     return tuple((key, tuple(hits)) for key, hits in found) or None
 
 
