@@ -6,25 +6,34 @@ itself and hands it to ``dpgkit.sdg.project``; it also fills the assessment's ``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Result, failed, passed, unknown
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
-from dpgkit.sdg import load_classifier
+from dpgkit.sdg.answer import Relevance
 from dpgkit.sdg.passages import declared_sdgs, relevance
-from dpgkit.sdg.project import Relevance
+
+if TYPE_CHECKING:
+    from dpgkit.sdg.classifier import SdgClassifier
+
+
+def _classifier() -> SdgClassifier:
+    # Imported when a probe runs: the relevance analysis has loaded it (and numpy) by then.
+    from dpgkit.sdg.classifier import load_classifier
+
+    return load_classifier()
 
 
 def _goal_name(goal: int, language: str) -> str:
-    return load_classifier().goal_title(goal, language)
+    return _classifier().goal_title(goal, language)
 
 
 def _suggestions(found: Relevance) -> dict[str, str]:
     if not found.goals:
         return {}
-    classifier = load_classifier()
+    classifier = _classifier()
     language = found.language
     # The pre-filled answer: the best goal, and the others the analysis is not unsure of.
     chosen = [g for rank, g in enumerate(found.goals) if rank == 0 or g.confidence != "low"]

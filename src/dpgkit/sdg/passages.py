@@ -32,9 +32,7 @@ from dpgkit.inventory.manifests import (
 )
 from dpgkit.model import SdgEntry
 from dpgkit.parsing import ParseError
-from dpgkit.sdg import load_classifier
-from dpgkit.sdg.project import Passage, Relevance, assess_relevance
-from dpgkit.sdg.ranking import load_ranker
+from dpgkit.sdg.answer import Passage, Relevance
 
 README_WORDS = 1500  # the README's introduction and first sections
 DOCS_WORDS = 600
@@ -551,6 +549,12 @@ def project_passages(ctx: ProbeContext) -> list[Passage]:
 
 
 def relevance(ctx: ProbeContext) -> Relevance:
+    # numpy and the models load here, in this process while the scan pass's workers read
+    # the files (they never need them), not before the workers are forked.
+    from dpgkit.sdg.classifier import load_classifier
+    from dpgkit.sdg.project import assess_relevance
+    from dpgkit.sdg.ranking import load_ranker
+
     return assess_relevance(load_classifier(), project_passages(ctx), load_ranker())
 
 

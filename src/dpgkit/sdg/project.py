@@ -14,11 +14,11 @@ apart, from its self-description.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
+from dpgkit.sdg.answer import DeveloperTool, GoalEvidence, Passage, Relevance, Support
 from dpgkit.sdg.classifier import CYRILLIC_MIXED, SdgClassifier
 from dpgkit.sdg.ranking import TECHNOLOGY, ProjectRanker, technology_share
 from dpgkit.sdg.text import clean, cyrillic_share, language_of, plain, sentences, word_count
@@ -100,63 +100,6 @@ DEVELOPER_TOOL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-
-
-@dataclass
-class Passage:
-    """Words of the project with where they come from and how much they speak for it."""
-
-    source: str  # "readme", "readme-intro", "description", "publiccode", "app", "locale", ...
-    path: str
-    line: int | None
-    text: str
-    weight: float = 1.0
-
-
-@dataclass
-class Support:
-    sentence: str
-    path: str
-    line: int | None
-    score: float
-    language: str = "en"  # "en", "ru" or "kk"
-
-
-@dataclass
-class GoalEvidence:
-    sdg: int
-    score: float  # the project vector's score for the goal
-    strong: bool
-    explicit: bool
-    confidence: str = "low"  # "high", "medium" or "low" (see the thresholds above)
-    targets: list[str] = field(default_factory=list)
-    support: list[Support] = field(default_factory=list)
-
-
-@dataclass
-class DeveloperTool:
-    reason: str
-    path: str
-    line: int | None
-    phrase: str
-
-
-@dataclass
-class Relevance:
-    goals: list[GoalEvidence]  # proposed goals, best first (at most MAX_SUGGESTIONS)
-    developer_tool: DeveloperTool | None
-    language: str  # "en", "ru", "kk" (the language of the goal/target texts to show)
-    words: int
-    ranking: list[tuple[int, float]] = field(default_factory=list)  # all 17, best first
-    sources: dict[str, int] = field(default_factory=dict)  # passages read, by kind
-
-    @property
-    def strong(self) -> list[GoalEvidence]:
-        return [goal for goal in self.goals if goal.strong]
-
-    @property
-    def confidence(self) -> str:
-        return self.goals[0].confidence if self.goals else "low"
 
 
 def _sentences_with_place(passages: list[Passage]) -> list[Support]:
