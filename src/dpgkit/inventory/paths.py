@@ -68,7 +68,10 @@ def _path_finder(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
         if pattern.startswith("!") or not pattern.strip("/"):
             continue
         glob = pattern.rstrip("/")
-        if "/" in glob:
+        deep = glob.startswith("**/")  # at any depth: found after any slash, no backtracking
+        while glob.startswith("**/"):
+            glob = glob[3:]
+        if "/" in glob and not deep:
             anchored.add(_glob_fragment(glob.lstrip("/")))
         else:
             floating.add(_glob_fragment(glob))
