@@ -21,11 +21,13 @@ from dpgkit.deps.sources import (
     SHARED_ANCHORS,
     AnchorIndex,
     is_code_or_config,
+    required_literals,
 )
 from dpgkit.deps.sources import (
     Detector as Prefiltered,
 )
 from dpgkit.evidence.community import community_file
+from dpgkit.fastregex import lowered
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DOC_SUFFIXES, LOCK_FILES
 from dpgkit.inventory.git import run_git
@@ -266,6 +268,26 @@ def _first_file_of(ctx: ProbeContext, languages: tuple[str, ...]) -> list[Locati
     return []
 
 
+@cache
+def _content_pattern(regex: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """A content detector's expression, and the words (lower-case) every match of it holds,
+    when there are such words."""
+    words = required_literals(regex)
+    return re.compile(regex, re.MULTILINE), tuple(words) if words is not None else None
+
+
+def _may_hold(ctx: ProbeContext, entry: FileEntry, words: tuple[str, ...] | None) -> bool:
+    """Whether a file can hold a match: one of the words is in it (a multi-line "^" is
+    tried at every character of a file, and most candidates hold none of the words)."""
+    if words is None:
+        return True
+    text = ctx.inventory.text(entry)
+    if not text:
+        return False
+    lower = lowered(text)
+    return any(word in lower for word in words)
+
+
 def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
     """The shared analysis: ``ctx.derive(standards_evidence)``."""
     version, standards, practices = load_detectors()
@@ -283,9 +305,9 @@ def standards_evidence(ctx: ProbeContext) -> StandardsEvidence:
                 for e in ctx.inventory.glob(*detector.files, limit=_MAX_LOCATIONS)
             ]
         for patterns, regex in detector.content:
-            pattern = re.compile(regex, re.MULTILINE)
+            pattern, words = _content_pattern(regex)
             for entry in ctx.inventory.glob(*patterns, limit=200):
-                if entry.size <= 1024 * 1024:
+                if entry.size <= 1024 * 1024 and _may_hold(ctx, entry, words):
                     locations += ctx.find(entry, pattern, limit=1)
                 if len(locations) >= _MAX_LOCATIONS:
                     break
