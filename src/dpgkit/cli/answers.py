@@ -11,16 +11,17 @@ from pathlib import Path
 import typer
 
 from dpgkit.answers import Answers
-from dpgkit.answers_template import answers_template
 from dpgkit.assess import AssessOptions, assess
 from dpgkit.cli.common import write_output
 from dpgkit.errors import BadInputError
 from dpgkit.model import Assessment
-from dpgkit.nomination import NominationInputError, build_nomination
 
 
 def nomination_questions(assessment: Assessment) -> list[str]:
     """The questions ``dpg nominate`` lists as missing when nothing is answered yet."""
+    # Imported here, not with every `dpg` command.
+    from dpgkit.nomination import NominationInputError, build_nomination
+
     try:
         nomination = build_nomination(assessment, Answers())
     except NominationInputError:
@@ -43,6 +44,8 @@ def init_command(
     the registry nomination (dpg nominate) needs."""
     if output is not None and output.exists() and not force:
         raise BadInputError(f"{output} exists; use --force to overwrite it")
+    from dpgkit.answers_template import answers_template
+
     assessment = assess(path, AssessOptions())
     write_output(answers_template(assessment, nomination_questions(assessment)), output)
 

@@ -16,8 +16,7 @@ from dpgkit.cli.common import checked_repository_url, stdout_console, write_outp
 from dpgkit.config import PROJECT_TYPES
 from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
 from dpgkit.model import Assessment, OverallVerdict, Verdict
-from dpgkit.reports import renderers
-from dpgkit.reports.terminal import print_terminal
+from dpgkit.reports import format_names, renderer_for
 from dpgkit.scan import available_cores
 
 
@@ -111,7 +110,7 @@ def assess_command(
         "terminal",
         "--format",
         "-f",
-        help=f"Report format: {', '.join(['terminal', *renderers()])}.",
+        help=f"Report format: {', '.join(['terminal', *format_names()])}.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file."
@@ -146,7 +145,7 @@ def assess_command(
 
     Exit code 0 when eligible (or the --fail-on gate passes), 1 when not, 2 on bad input.
     """
-    formats = renderers()
+    formats = format_names()
     if output_format != "terminal" and output_format not in formats:
         choices = ", ".join(["terminal", *formats])
         raise BadInputError(f"unknown --format {output_format}; use one of {choices}")
@@ -164,6 +163,8 @@ def assess_command(
         target = answers or path / "dpg-answers.yaml"
         assessment = _ask_and_reassess(path, assessment, options, target)
     if output_format == "terminal":
+        from dpgkit.reports.terminal import print_terminal  # only this format needs it
+
         if output is None:
             print_terminal(assessment, stdout_console(), verbose)
         else:
@@ -171,7 +172,7 @@ def assess_command(
             print_terminal(assessment, Console(file=buffer, width=120, no_color=True), verbose)
             write_output(buffer.getvalue(), output)
     else:
-        write_output(formats[output_format](assessment), output)
+        write_output(renderer_for(output_format)(assessment), output)
     raise typer.Exit(exit_code_for(assessment, fail_on))
 
 

@@ -8,7 +8,6 @@ import typer
 
 from dpgkit.cli.common import assessment_from, write_output
 from dpgkit.errors import BadInputError
-from dpgkit.reports.badge import badge_svg
 
 
 def badge_command(
@@ -23,6 +22,8 @@ def badge_command(
     """Write an SVG badge such as "DPG readiness 9/11" (indicator lines met or not applicable)."""
     if not path.exists():
         raise BadInputError(f"path does not exist: {path}")
+    from dpgkit.reports.badge import badge_svg
+
     write_output(badge_svg(assessment_from(path, answers)), out)
 
 

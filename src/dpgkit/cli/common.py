@@ -12,7 +12,6 @@ from dpgkit.assess import AssessOptions, assess
 from dpgkit.errors import BadInputError
 from dpgkit.fileio import read_user_text, write_atomically
 from dpgkit.model import Assessment
-from dpgkit.nomination.links import web_url
 from dpgkit.parsing import ParseError, load_json
 from dpgkit.redact import redact_text
 
@@ -52,6 +51,8 @@ def checked_repository_url(value: str | None) -> str | None:
     """--repository-url as given, once we know links can be built from it."""
     if value is None or not value.strip():
         return None
+    from dpgkit.nomination.links import web_url  # the nomination package, only when asked
+
     if web_url(value) is None:
         raise BadInputError(
             f"--repository-url {redact_text(value)!r} is not a public repository address "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -27,17 +28,12 @@ from dpgkit.cli.common import (
 )
 from dpgkit.config import load_config
 from dpgkit.errors import EXIT_NOT_ELIGIBLE, EXIT_OK, BadInputError
-from dpgkit.nomination import (
-    MissingFact,
-    Nomination,
-    NominationInputError,
-    Source,
-    build_nomination,
-    record_data,
-    record_text,
-)
-from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
+
+# The nomination builder and the registry's schemas are imported when the command runs,
+# not with every `dpg` command.
+if TYPE_CHECKING:
+    from dpgkit.nomination import MissingFact, Nomination
 
 
 def _answers_path(path: Path, answers: Path | None) -> Path | None:
@@ -64,6 +60,8 @@ def _print_missing(console: Console, title: str, facts: list[MissingFact]) -> No
 
 def _from_evidence(nomination: Nomination, fact: MissingFact) -> bool:
     """A required fact the records hold the scan's proposal for (the SDGs): see provenance."""
+    from dpgkit.nomination import Source
+
     fields = nomination.provenance.fields.get(fact.record, {})
     return any(
         pointer.startswith(fact.field + "/") and source.source is Source.EVIDENCE
@@ -72,6 +70,8 @@ def _from_evidence(nomination: Nomination, fact: MissingFact) -> bool:
 
 
 def _sources_line(nomination: Nomination) -> Text:
+    from dpgkit.nomination import Source
+
     counts = Counter(
         source.source
         for fields in nomination.provenance.fields.values()
@@ -89,6 +89,9 @@ def _sources_line(nomination: Nomination) -> Text:
 
 def write_nomination(nomination: Nomination, out: Path) -> list[Path]:
     """Write both records and the provenance sidecar under out; return the files written."""
+    from dpgkit.nomination import record_text
+    from dpgkit.registry import RecordKind
+
     records = nomination.provenance.records
     written = [
         out / records[RecordKind.NOMINEE.value],
@@ -103,6 +106,9 @@ def write_nomination(nomination: Nomination, out: Path) -> list[Path]:
 
 
 def schema_problems(nomination: Nomination) -> list[str]:
+    from dpgkit.nomination import record_data
+    from dpgkit.registry import RecordKind, record_errors
+
     problems = [
         f"nominee: {line}"
         for line in record_errors(RecordKind.NOMINEE, record_data(nomination.nominee))
@@ -136,6 +142,8 @@ def nominate_command(
     Exit code 0 when written and valid, 1 when facts are missing (questions listed) or a
     record does not validate, 2 on bad input.
     """
+    from dpgkit.nomination import NominationInputError, build_nomination
+
     if not path.exists():
         raise BadInputError(f"path does not exist: {path}")
     answers_path = _answers_path(path, answers)

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable
 
 from dpgkit.model import Assessment
 
 Renderer = Callable[[Assessment], str]
 _RENDERERS: dict[str, Renderer] = {}
+# Each format and the module that registers it: named here so that `dpg` lists the formats
+# without importing every renderer (and what they import) on each run; a test checks that
+# importing the modules registers exactly these.
+FORMAT_MODULES: dict[str, str] = {
+    "json": "json_report",
+    "markdown": "markdown",
+    "html": "html",
+    "sarif": "sarif",
+}
 
 
 def renderer(name: str) -> Callable[[Renderer], Renderer]:
@@ -20,8 +28,17 @@ def renderer(name: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
+def format_names() -> list[str]:
+    return list(FORMAT_MODULES)
+
+
+def renderer_for(name: str) -> Renderer:
+    """The renderer of one format (its module imported now); KeyError for an unknown one."""
+    if name not in _RENDERERS:
+        importlib.import_module(f"{__name__}.{FORMAT_MODULES[name]}")
+    return _RENDERERS[name]
+
+
 def renderers() -> dict[str, Renderer]:
-    """Every registered format; importing this package's modules registers them."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
-    return dict(_RENDERERS)
+    """Every format's renderer (each module imported)."""
+    return {name: renderer_for(name) for name in FORMAT_MODULES}
