@@ -10,31 +10,37 @@ is written to the case worker, a comment that belongs to a post is read by the p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from dpgkit.inventory import Inventory
 from dpgkit.pii.classify import normalise
 from dpgkit.pii.fields import DataField
 
-_RELATION = re.compile(
+# The relation declarations, as one alternation in this order (leftmost match first, and
+# at one position the earlier branch). Python's re tries every branch at every character
+# of a text, so the branches are searched apart and merged (``_relation_matches``): those
+# at a line's start from the line breaks (a literal the engine jumps to), the others from
+# their first words.
+_LINE_START = re.compile(
     # Django and SQLAlchemy: name = models.ForeignKey(...), name = relationship("Target")
-    r"^\s*(\w+)\s*(?::[^=\n]+)?=\s*(?:models\.|db\.)?(?:ForeignKey|OneToOneField|ParentalKey|"
+    r"\n\s*(\w+)\s*(?::[^=\n]+)?=\s*(?:models\.|db\.)?(?:ForeignKey|OneToOneField|ParentalKey|"
     r"relationship|ReferenceField)\s*\("
     # Rails: belongs_to :name
-    r"|^\s*belongs_to\s+:(\w+)"
+    r"|\n\s*belongs_to\s+:(\w+)"
+)
+_ANYWHERE = re.compile(
     # Laravel: function name() { return $this->belongsTo(...)
-    r"|function\s+(\w+)\s*\(\s*\)[^{\n]*\{\s*return\s+\$this->(?:belongsTo|morphTo)\b"
+    r"function\s+(\w+)\s*\(\s*\)[^{\n]*\{\s*return\s+\$this->(?:belongsTo|morphTo)\b"
     # JPA/Hibernate: a field after @ManyToOne or @OneToOne
     r"|@(?:ManyToOne|OneToOne)\b[^;]{0,300}?\s(\w+)\s*;"
     # Sequelize: belongsTo(models.Target)
     r"|belongsTo\(\s*(?:models\.)?(\w+)"
     # Django migrations: ("name", models.ForeignKey(...))
-    r"|\(\s*[\"'](\w+)[\"']\s*,\s*(?:django\.db\.)?(?:models\.)?(?:ForeignKey|OneToOneField)\(",
-    re.MULTILINE,
+    r"|\(\s*[\"'](\w+)[\"']\s*,\s*(?:django\.db\.)?(?:models\.)?(?:ForeignKey|OneToOneField)\("
 )
-# Every match of _RELATION holds one of these words (the regex is case-sensitive): a text
-# with none of them is not searched. Python's re tries the alternation at every position,
-# and most windows and model files hold no relation.
+# Every match holds one of these words (the expressions are case-sensitive): a text with
+# none of them is not searched.
 _RELATION_WORDS = (
     "ForeignKey",
     "OneToOne",
@@ -48,19 +54,40 @@ _RELATION_WORDS = (
 )
 
 
+def _relation_matches(text: str) -> Iterator[str]:
+    """The related name of each match, as ``finditer`` of the whole alternation (with
+    "^" at line starts) gives them: the leftmost match, a line-start branch first at a tie,
+    the next search from where it ended. A line-start match is found from the line break
+    before it, in the text with one put in front, so its start there is its start in text.
+    """
+    padded = "\n" + text
+    position = 0
+    line = _LINE_START.search(padded, position)
+    anywhere = _ANYWHERE.search(text, position)
+    while line is not None or anywhere is not None:
+        if line is not None and (anywhere is None or line.start() <= anywhere.start()):
+            match, end = line, line.end() - 1
+        else:
+            assert anywhere is not None
+            match, end = anywhere, anywhere.end()
+        name = next((group for group in match.groups() if group), None)
+        if name:
+            yield name
+        position = end
+        if line is not None and line.start() < position:
+            line = _LINE_START.search(padded, position)
+        if anywhere is not None and anywhere.start() < position:
+            anywhere = _ANYWHERE.search(text, position)
+
+
 @lru_cache(maxsize=32)
 def _relation_names(text: str) -> tuple[str, ...]:
-    """The related names _RELATION finds in text, normalised, in order (kept for the next
-    entity: the entities of one models module ask about the same file, and their windows
+    """The related names found in text, normalised, in order (kept for the next entity:
+    the entities of one models module ask about the same file, and their windows
     overlap)."""
     if not any(word in text for word in _RELATION_WORDS):
         return ()
-    found = []
-    for match in _RELATION.finditer(text):
-        name = next((group for group in match.groups() if group), None)
-        if name:
-            found.append(normalise(name))
-    return tuple(found)
+    return tuple(normalise(name) for name in _relation_matches(text))
 
 
 @lru_cache(maxsize=8)
