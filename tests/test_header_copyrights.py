@@ -2,9 +2,10 @@
 
 `header_statements` tries one match where a line's comment markers end, and
 `_header_copyrights` visits only the lines of an ASCII head that hold "copyright" or "(c)";
-both are compared with the reading they replace (every match on every line, every line of
-the head) on generated heads: comment markers, prose mentions, signs, Unicode, every line
-break str.splitlines knows.
+both are compared with the reading they replace (every match on every line; every line of
+the head, `_header_copyrights_by_lines`, which other heads still go through) on generated
+heads: comment markers, prose mentions, signs, Unicode, every line break str.splitlines
+knows.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import random
 from collections.abc import Iterator
 
 from dpgkit.evidence.copyright import _COMMENT_END, _LEADING_MARKERS, COPYRIGHT, header_statements
-from dpgkit.licenses.declarations import _COMMENT_START, _header_copyrights
+from dpgkit.licenses.declarations import _header_copyrights, _header_copyrights_by_lines
 
 _MARKERS = ["", " ", "\t", "# ", "// ", " * ", "/*", "<!-- ", "-- ", ";", "%", "'", '"', "(", "x "]
 _BODIES = [
@@ -41,15 +42,6 @@ def _statements_before(line: str) -> Iterator[str]:
         yield " ".join(_COMMENT_END.sub("", match.group(0)).split())
 
 
-def _copyrights_before(head: str, prose: bool) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for number, line in enumerate(head.splitlines(), start=1):
-        if not prose and not _COMMENT_START.match(line):
-            continue
-        found += [(number, statement) for statement in _statements_before(line)]
-    return found
-
-
 def _line(generator: random.Random) -> str:
     return "".join(generator.choice(_MARKERS) for _ in range(generator.randint(0, 2))) + (
         generator.choice(_BODIES)
@@ -70,4 +62,5 @@ def test_only_the_lines_with_the_words_are_read() -> None:
             _line(generator) + generator.choice(_BREAKS) for _ in range(generator.randint(0, 10))
         )
         for prose in (True, False):
-            assert _header_copyrights(head, prose) == _copyrights_before(head, prose), repr(head)
+            by_lines = _header_copyrights_by_lines(head, prose)
+            assert _header_copyrights(head, prose) == by_lines, repr(head)
