@@ -181,12 +181,3 @@ def axe_violations(page: object, impact: tuple[str, ...] = ("serious", "critical
     page.add_script_tag(path=str(ASSETS / "axe.min.js"))  # type: ignore[attr-defined]
     result = page.evaluate("async () => await axe.run(document)")  # type: ignore[attr-defined]
     return [v for v in result["violations"] if v.get("impact") in impact]
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that need Redis share one server and flush their database: under pytest-xdist
-    (`-n 2 --dist loadgroup`, tools/run-tests.sh) they run in one group, one after another,
-    so one test's worker never takes another test's jobs."""
-    for item in items:
-        if item.get_closest_marker("redis") is not None:
-            item.add_marker(pytest.mark.xdist_group("redis"))

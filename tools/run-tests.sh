@@ -12,7 +12,7 @@ bash tools/ensure-system-deps.sh
 set +e
 # The whole suite, including the API contract run (`schemathesis run --checks all`,
 # tests/web/test_api_contract.py) and the browser tests.
-"$VENV/bin/pytest" -q -n 2 --dist loadgroup "$@"
+"$VENV/bin/pytest" -q -n 2 "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected no tests: nothing failed, but nothing ran either.
@@ -23,4 +23,4 @@ fi
 [ "$status" -eq 0 ] || exit "$status"
 # The whole web suite again against PostgreSQL: pages, API, the browser path, the workers.
 DPGKIT_TEST_DATABASE_URL=${DPGKIT_TEST_DATABASE_URL:-postgresql://root@127.0.0.1:5432/test} \
-  "$VENV/bin/pytest" -q -n 2 --dist loadgroup tests/web
+  "$VENV/bin/pytest" -q -n 2 tests/web

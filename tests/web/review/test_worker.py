@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from dpgkit.web.review.models import AuditEntry, Notification, Status, Submission
+from tests.web.redis_databases import REVIEW_WORKER, redis_url
 
 # django_db sets up the test database; the test itself works in another thread, whose own
 # connection commits, so that the worker process sees its rows (deleted at the end).
@@ -37,8 +38,9 @@ def database_url() -> str:
     return f"postgresql://{config['USER']}@{host}:{port}/{config['NAME']}"
 
 
-# A Redis database of its own, so that the test never touches a real deployment's queues.
-REDIS_URL = os.environ.get("DPGKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# A Redis database of its own, so that the test never touches a real deployment's queues
+# nor another test's (tests.web.redis_databases).
+REDIS_URL = redis_url(REVIEW_WORKER)
 WORKERS = {
     "database": ["db_worker", "--backend", "database", "--batch", "--no-startup-delay",
                  "--interval", "0.1", "--no-reload"],

@@ -18,13 +18,20 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.web.redis_databases import (
+    REGISTRY_SCAN_KILLED_WORKER,
+    REGISTRY_SCAN_WORKERS,
+    redis_url,
+)
 from tests.web.review.conftest import WATER_FILES
 from tests.web.scans.conftest import head
 
 # Goods of the bundled snapshot, with their repositories on github.com.
 GOOD = "aajeevika"  # https://github.com/undpindia/aajeevika
 GONE = "aam-digital"  # its repository is not in the local folder: a failed scan
-REDIS_URL = os.environ.get("DPGKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+# Each test's own Redis database (tests.web.redis_databases): they may run at once.
+REDIS_URL = redis_url(REGISTRY_SCAN_WORKERS)
+KILLED_WORKER_REDIS_URL = redis_url(REGISTRY_SCAN_KILLED_WORKER)
 
 
 def dpg(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -191,7 +198,7 @@ def test_killed_worker_leaves_no_row_and_the_scan_runs_again(
 
     from tests.web.review.test_worker import big_repository
 
-    queue = redis.Redis.from_url(REDIS_URL)
+    queue = redis.Redis.from_url(KILLED_WORKER_REDIS_URL)
     queue.flushdb()
     repo = big_repository(
         lambda files, name: repo_factory(files, name="mirror/undpindia/aajeevika")
@@ -200,8 +207,8 @@ def test_killed_worker_leaves_no_row_and_the_scan_runs_again(
     scratch = tmp_path / "worker-tmp"
     scratch.mkdir()
     env = base_env(
-        tmp_path, fresh_database, DPGKIT_TASKS_BACKEND="redis", DPGKIT_REDIS_URL=REDIS_URL,
-        TMPDIR=str(scratch),
+        tmp_path, fresh_database, DPGKIT_TASKS_BACKEND="redis",
+        DPGKIT_REDIS_URL=KILLED_WORKER_REDIS_URL, TMPDIR=str(scratch),
     )  # fmt: skip
     worker: subprocess.Popen[bytes] | None = None
     try:
