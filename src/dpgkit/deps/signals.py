@@ -22,6 +22,7 @@ from dpgkit.deps.sources import (
     is_code_or_config,
     search_files,
 )
+from dpgkit.fastregex import lowered
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import DATA_EXTENSIONS, DOC_SUFFIXES
 from dpgkit.inventory.inventory import excerpt
@@ -149,7 +150,7 @@ def _scan_export_code(entry: FileEntry, text: str) -> tuple[int, str] | None:
     # it searches the whole text, and so do we).
     if not text or (
         not SHARED_ANCHORS.candidates(_EXPORT, text)
-        and (text.isascii() or len(SHARED_ANCHORS.lower(text)) == len(text))
+        and (text.isascii() or len(lowered(text)) == len(text))
     ):
         return None
     uses = first_uses(_export_detector(), text, 1)

@@ -477,10 +477,6 @@ class SharedAnchors:
         if self._indexes is None:
             self._build()
 
-    def lower(self, text: str) -> str:
-        """``text.lower()``, computed once for the text last asked about."""
-        return lowered(text)
-
     def candidates(self, name: str, text: str) -> set[str]:
         """What ``AnchorIndex(family's detectors).candidates(text.lower())`` answers."""
         if self._text is not text or self._indexes is None:

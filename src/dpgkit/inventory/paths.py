@@ -48,10 +48,10 @@ def _names_of(patterns: tuple[str, ...]) -> list[str]:
 def _name_finder(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One expression over the NUL-separated names finding every name a pattern of the
     list names, or None when one of them names any file (a bare ``*``)."""
-    fragments = [_glob_fragment(name) for name in _names_of(patterns)]
-    if any(re.fullmatch(r"(?:\[\^\\x00\]\*)+", fragment) for fragment in fragments):
+    names = _names_of(patterns)
+    if any(name and not name.strip("*") for name in names):
         return None
-    return re.compile(rf"\x00(?:{'|'.join(fragments)})(?=\x00)")
+    return re.compile(rf"\x00(?:{'|'.join(_glob_fragment(name) for name in names)})(?=\x00)")
 
 
 @lru_cache(maxsize=512)

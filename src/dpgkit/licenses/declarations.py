@@ -440,10 +440,17 @@ _COMMENT_AFTER_BREAK = re.compile(_COMMENT.pattern.replace(r"^\s*", r"\n[^\S\n]*
 _OTHER_BREAKS = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
+def _newline_lines(head: str) -> str | None:
+    """The head with "\r\n" written "\n", whose lines are then its "\n"-separated parts,
+    as str.splitlines gives them; None when it breaks lines at other characters too."""
+    text = head.replace("\r\n", "\n") if "\r" in head else head
+    return None if any(mark in text for mark in _OTHER_BREAKS) else text
+
+
 def _notice_text(head: str, language: str | None) -> str:
     """Header words for notice matching; in code only comment lines count (not string literals)."""
-    text = head.replace("\r\n", "\n") if "\r" in head else head
-    if any(mark in text for mark in _OTHER_BREAKS):
+    text = _newline_lines(head)
+    if text is None:
         return _notice_text_by_lines(head, language)
     if language not in _PROSE_LANGUAGES:
         lines = _COMMENT_LINE.findall("\n" + text)
@@ -517,8 +524,8 @@ def _header_copyrights(head: str, prose: bool) -> list[tuple[int, str]]:
     An ASCII head with "\n" line breaks is read only at the lines holding "copyright" or
     "(c)", the words every statement of an ASCII line needs (a Java licence header is
     thirty comment lines, one of them a copyright); any other head line by line."""
-    text = head.replace("\r\n", "\n") if "\r" in head else head
-    if not text.isascii() or any(mark in text for mark in _OTHER_BREAKS):
+    text = _newline_lines(head)
+    if text is None or not text.isascii():
         return _header_copyrights_by_lines(head, prose)
     lowered = text.lower()
     starts: set[int] = set()

@@ -37,7 +37,7 @@ class GoalEvidence:
     score: float  # the project vector's score for the goal
     strong: bool
     explicit: bool
-    confidence: str = "low"  # "high", "medium" or "low" (see the thresholds above)
+    confidence: str = "low"  # "high", "medium" or "low" (thresholds: dpgkit.sdg.project)
     targets: list[str] = field(default_factory=list)
     support: list[Support] = field(default_factory=list)
 
