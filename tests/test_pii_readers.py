@@ -306,3 +306,43 @@ def test_files_that_cannot_hold_models_are_not_parsed(
         ("Member.email", "email", "Django model"),
         ("Donor.phone_number", "phone", "Django model"),
     }
+
+
+def test_non_ascii_files_are_skipped_or_read_as_python_reads_their_names(
+    repo_factory: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A non-ASCII letter (an em dash in a comment) no longer forces a parse, while names
+    spelt in characters Python normalises (fullwidth "ＥｍａｉｌＦｉｅｌｄ", a fullwidth
+    "ＦｏｒｅｉｇｎＫｅｙ" call) are still found: the shortcut reads the NFKC form."""
+    parsed: list[str] = []
+    real_parse = python_models.ast.parse
+
+    def counting_parse(source: str, filename: str = "<unknown>", **kwargs: Any) -> ast.Module:
+        parsed.append(filename)
+        return real_parse(source, filename, **kwargs)
+
+    monkeypatch.setattr(python_models.ast, "parse", counting_parse)
+    report = _analyse(
+        repo_factory,
+        {
+            "app/migrations/0003_rename.py": (
+                "# Renames a field — nothing else.\n"
+                "from django.db import migrations\n\n"
+                "class Migration(migrations.Migration):\n"
+                "    operations = [migrations.RenameField('member', 'name', 'full_name')]\n"
+            ),
+            "app/models.py": (
+                "from django.db import models\n\n"
+                "class Ｍｅｍｂｅｒ(models.Ｍｏｄｅｌ):\n    email = models.ＥｍａｉｌＦｉｅｌｄ()\n"
+            ),
+            "app/survey.py": (
+                "from django.conf import settings\nfrom django.db import models\n"
+                "class Survey:  # not a model — a plain class\n"
+                "    author = models.ＦｏｒｅｉｇｎＫｅｙ(settings.AUTH_USER_MODEL)\n"
+            ),
+        },
+    )
+    assert sorted(parsed) == ["app/models.py", "app/survey.py"]
+    found = _found(report)
+    assert ("Member.email", "email", "Django model") in found
+    assert ("User (django.contrib.auth).email", "email", "Django model") in found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 
@@ -215,9 +216,9 @@ def _classes_and_calls(tree: ast.AST) -> Iterator[ast.ClassDef | ast.Call]:
 
 
 # The names a Call must have to be read (_parse below). A name is written as an identifier
-# in the source, so a file without any of these words holds no such call; a non-ASCII
-# file may spell one with other characters that Python normalises (NFKC), so it is always
-# walked in full.
+# in the source, so a file without any of these words holds no such call. Python reads
+# identifiers NFKC-normalised (a fullwidth "Ｔａｂｌｅ" is Table), so a non-ASCII file is
+# searched in that form (_identifier_form).
 _CALL_NAMES = (
     "Table",
     "create_table",
@@ -251,9 +252,15 @@ def _classes(tree: ast.AST) -> Iterator[ast.ClassDef]:
                 todo.extend(value)
 
 
+def _identifier_form(text: str) -> str:
+    """text as Python reads its identifiers: NFKC-normalised. Normalising the strings and
+    comments too can only add words, so a word absent here is absent from the tree."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
 def _may_call(text: str) -> bool:
-    """Whether text can hold a call _parse reads."""
-    return not text.isascii() or any(name in text for name in _CALL_NAMES)
+    """Whether text (in its identifier form) can hold a call _parse reads."""
+    return any(name in text for name in _CALL_NAMES)
 
 
 # Every word "class" of a file, and the class statements whose bases are plain dotted
@@ -270,9 +277,8 @@ def _may_declare_model(text: str) -> bool:
     one class, ``Migration``. When every "class" word of an ASCII file starts a class
     statement with plain bases, none a model's, the tree holds no model class. Any other
     "class" (in a string, a comment, a statement with keywords or subscripts) means maybe.
+    ``text`` is in its identifier form (_identifier_form): the tree's names are.
     """
-    if not text.isascii():
-        return True
     plain = _PLAIN_CLASS.findall(text)
     if len(plain) != len(_CLASS_WORD.findall(text)):
         return True
@@ -283,8 +289,9 @@ def _may_declare_model(text: str) -> bool:
 
 
 def _parse(entry: FileEntry, text: str, result: ReadResult) -> None:
-    may_call = _may_call(text)
-    if not may_call and not _may_declare_model(text):
+    names = _identifier_form(text)
+    may_call = _may_call(names)
+    if not may_call and not _may_declare_model(names):
         return  # nothing _parse reads could be in the tree
     try:
         tree = ast.parse(text, filename=entry.path)
