@@ -331,3 +331,33 @@ def test_a_language_the_classifier_does_not_read_counts_little() -> None:
     assert not unread_language(FARMING)
     assert not unread_language("Денсаулық сақтау қызметтеріне қолжетімділігін арттыру " * 3)
     assert not unread_language("Open Foris Collect survey design and data management")
+
+
+def test_what_a_project_generator_wrote_is_not_the_purpose(
+    repo_factory: Callable[..., Path],
+) -> None:
+    # A Create React App README above the project's own sentence, a Maven archetype's
+    # description left in the pom, and a README heading pasted into package.json.
+    readme = (
+        "# Getting Started with Create React App\n\n"
+        "This project was bootstrapped with [Create React App](https://github.com/facebook/"
+        "create-react-app).\n\n"
+        "## Available Scripts\n\nIn the project directory, you can run `npm start`.\n\n"
+        "## Clinic queue\n\nPatients at rural health clinics book a visit by SMS, see their "
+        "place in the queue and get reminders for antenatal care and vaccinations.\n"
+    )
+    pom = (
+        "<project><name>queue</name><description>Toolkit archetype - quick and easy way to "
+        "start new projects through a working template</description></project>"
+    )
+    files = {
+        "README.md": readme,
+        "package.json": json.dumps({"name": "queue", "description": "## Usage"}),
+        "pom.xml": pom,
+    }
+    assessment = run(repo_factory(files))
+    relevance = relevance_of(assessment)
+    assert relevance.data["sources"] == {"readme": 1}
+    assert assessment.sdgs and assessment.sdgs[0].sdg == 3
+    quoted = [e["sentence"] for goal in relevance.data["sdgs"] for e in goal["evidence"]]
+    assert not any("bootstrapped" in sentence or "archetype" in sentence for sentence in quoted)

@@ -106,6 +106,18 @@ _BOILERPLATE = re.compile(
     r"|\bapi\s+documentation\b|%[A-Z_ ]+%|\bvite\s*\+|welcome\s+to\s+nginx|\(untitled\)",
     re.IGNORECASE,
 )
+# What a project generator writes in the README or the manifest it creates, before the
+# project says a word of itself: Create React App's "Getting Started with Create React App",
+# "This project was bootstrapped with …", Angular CLI's "generated with Angular CLI", Vite's
+# and Next.js's templates, a Maven archetype's own description. Such a line of a README, or
+# such a description, is the template's words, not the project's.
+_GENERATOR = re.compile(
+    r"create[- ]react[- ]app|create-next-app|\bbootstrapped\s+with\b|generated\s+with\s+\[?angular"
+    r"|this\s+template\s+(?:should\s+help|provides\s+a\s+minimal\s+setup)|\barchetype\b",
+    re.IGNORECASE,
+)
+# A README heading copied into a manifest's description ("## Usage"): markup, no purpose.
+_HEADING_ONLY = re.compile(r"^\s*#+\s+[^\n]{0,40}$")
 _ABOUT = re.compile(
     r"^(?:about(?:[-_ ]?us)?|mission|vision|purpose|impact|overview|introduction|intro"
     r"|what[-_]is[-_\w]*|why[-_\w]*|background|о[-_ ]?проекте|жоба[-_ ]?туралы)$",
@@ -185,18 +197,31 @@ def _readme_passages(ctx: ProbeContext) -> list[Passage]:
     marks = headings(text)
     # The introduction: everything before the second heading (the first is the title).
     intro_end = marks[1][0] - 1 if len(marks) > 1 else len(lines)
-    passages = [Passage("readme-intro", path, 1, "\n".join(lines[:intro_end]))]
-    words = len(passages[0].text.split())
+    intro = _own_lines(lines[:intro_end])
+    passages = [Passage("readme-intro", path, 1, intro)] if intro.strip() else []
+    words = len(intro.split())
     for index, (line_no, title) in enumerate(marks[1:], start=1):
         if words >= README_WORDS:
             break
         end = marks[index + 1][0] - 1 if index + 1 < len(marks) else len(lines)
         if any(pattern.search(title) for pattern in _SKIP_SECTION):
             continue
-        body = "\n".join(lines[line_no - 1 : end])
+        body = _own_lines(lines[line_no - 1 : end])
         passages.append(Passage("readme", path, line_no, body))
         words += len(body.split())
     return passages
+
+
+def _own_lines(lines: list[str]) -> str:
+    """The lines, without those a project generator wrote (a Create React App README's
+    "This project was bootstrapped with …"): the rest is the project's own."""
+    return "\n".join(line for line in lines if not _GENERATOR.search(line))
+
+
+def _says_something(description: str) -> bool:
+    """Whether a manifest's description is the project's words, not a generator's
+    template or a README heading pasted into it ("## Usage")."""
+    return not (_HEADING_ONLY.match(description) or _GENERATOR.search(description))
 
 
 def _publiccode_passages(ctx: ProbeContext) -> list[Passage]:
@@ -272,7 +297,7 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
     seen: set[str] = set()
     for filename, keys in MANIFEST_DESCRIPTIONS:
         value = _get(ctx.facts.manifests.get(filename), *keys)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and value.strip() and _says_something(value):
             text = ctx.inventory.text(filename) or ""
             passages.append(Passage("description", filename, _line_of(text, value), value))
             seen.add(" ".join(value.split()))
@@ -284,7 +309,7 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
         if entry.depth == 0 and entry.name in ctx.facts.manifests:
             continue  # read above
         for value in _manifest_texts(ctx, entry):
-            if value in seen or len(value.split()) < 2:
+            if value in seen or len(value.split()) < 2 or not _says_something(value):
                 continue
             seen.add(value)
             kind = "description" if entry.depth == 0 else "module"
