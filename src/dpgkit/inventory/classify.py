@@ -5,6 +5,7 @@ documentation, data, model. Every analysis asks the inventory's FileEntry, decid
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Extensions to language names; a table, because linguist-style detection by content
 # would mean reading files that no probe needs.
@@ -397,6 +398,59 @@ def is_docs_path(path: str) -> bool:
     """Inside the project's documentation folder (docs/, doc/, documentation/, wiki/)."""
     top, slash, _ = path.partition("/")
     return bool(slash) and top.lower() in DOC_FOLDERS
+
+
+@dataclass(frozen=True, slots=True)
+class PathKinds:
+    """What a path is by its folders and name (the inventory's FileEntry flags)."""
+
+    vendored: bool
+    generated: bool
+    test: bool
+    example: bool
+    docs: bool
+
+
+class PathClassifier:
+    """is_vendored, is_generated, is_test_path, is_example_path and is_docs_path of every
+    listed path, each folder's part decided once for all of its files.
+
+    The walk asks this for every file: in a checkout of tens of thousands of files in a
+    few hundred folders, splitting and looking up every folder of every path again was
+    most of classifying. Gives what the five functions give (a test compares them).
+    """
+
+    def __init__(self, tool_dirs: frozenset[str] = frozenset()) -> None:
+        self.tool_dirs = tool_dirs
+        # folder -> (vendored, generated folder, test folder, example folder, docs)
+        self._folders: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+    def _folder(self, folder: str) -> tuple[bool, bool, bool, bool, bool]:
+        found = self._folders.get(folder)
+        if found is None:
+            parts = folder.split("/") if folder else []
+            lowered = [part.lower() for part in parts]
+            found = (
+                bool(parts)
+                and (parts[0] in self.tool_dirs or any(p in VENDORED_DIRS for p in parts)),
+                any(part in GENERATED_DIRS for part in parts),
+                any(part in _TEST_DIRS for part in lowered),
+                any(part in _EXAMPLE_DIRS for part in lowered),
+                bool(parts) and lowered[0] in DOC_FOLDERS,
+            )
+            self._folders[folder] = found
+        return found
+
+    def __call__(self, path: str) -> PathKinds:
+        folder, _, name = path.rpartition("/")
+        vendored, generated_dir, test_dir, example_dir, docs = self._folder(folder)
+        return PathKinds(
+            vendored=vendored,
+            generated=generated_dir or name in LOCK_FILES or name.endswith(GENERATED_SUFFIXES),
+            test=test_dir or bool(_TEST_NAME.search(name)),
+            example=example_dir or bool(_EXAMPLE_NAME.search(name)),
+            docs=docs,
+        )
 
 
 # Configurations of documentation and static-site generators: MkDocs, Read the Docs,

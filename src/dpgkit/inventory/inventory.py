@@ -20,11 +20,7 @@ from dpgkit.inventory.classify import (
     DATA_EXTENSIONS,
     MODEL_EXTENSIONS,
     TOOL_DEPENDENCY_DIRS,
-    is_docs_path,
-    is_example_path,
-    is_generated,
-    is_test_path,
-    is_vendored,
+    PathClassifier,
     language_of,
 )
 from dpgkit.inventory.files import FileEntry
@@ -287,18 +283,20 @@ def build_inventory(
     absolute: dict[str, str] = {}
     listed = {rel for rel, _, _ in listing.files}
     tool_dirs = frozenset(d for manifest, d in TOOL_DEPENDENCY_DIRS.items() if manifest in listed)
+    classify = PathClassifier(tool_dirs)
     for rel, target, size in listing.files:
         if excluded is not None and excluded.match_file(rel):
             continue
+        kinds = classify(rel)
         entry = FileEntry(
             path=rel,
             size=size,
             language=language_of(rel),
-            vendored=is_vendored(rel, tool_dirs),
-            generated=is_generated(rel),
-            test=is_test_path(rel),
-            example=is_example_path(rel),
-            docs=is_docs_path(rel),
+            vendored=kinds.vendored,
+            generated=kinds.generated,
+            test=kinds.test,
+            example=kinds.example,
+            docs=kinds.docs,
         )
         entries.append(entry)
         absolute[rel] = target
