@@ -266,20 +266,26 @@ def test_relation_to_djangos_own_user_model_means_its_fields_are_stored(
     assert (located.field.path, located.field.line) == ("app/models.py", 5)
 
 
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the Python model reader parses, in order (ast.parse counted)."""
+    files: list[str] = []
+    real_parse = python_models.ast.parse
+
+    def counting_parse(source: str, filename: str = "<unknown>", **kwargs: Any) -> ast.Module:
+        files.append(filename)
+        return real_parse(source, filename, **kwargs)
+
+    monkeypatch.setattr(python_models.ast, "parse", counting_parse)
+    return files
+
+
 def test_files_that_cannot_hold_models_are_not_parsed(
-    repo_factory: RepoFactory, monkeypatch: pytest.MonkeyPatch
+    repo_factory: RepoFactory, parsed: list[str]
 ) -> None:
     """A migration that only alters fields holds no model and no call the reader reads: it
     is skipped without parsing, while any class statement the plain reading cannot rule
     out (keyword bases, the word "class" elsewhere) is still parsed and read."""
-    parsed: list[str] = []
-    real_parse = python_models.ast.parse
-
-    def counting_parse(source: str, filename: str = "<unknown>", **kwargs: Any) -> ast.Module:
-        parsed.append(filename)
-        return real_parse(source, filename, **kwargs)
-
-    monkeypatch.setattr(python_models.ast, "parse", counting_parse)
     report = _analyse(
         repo_factory,
         {
@@ -309,19 +315,11 @@ def test_files_that_cannot_hold_models_are_not_parsed(
 
 
 def test_non_ascii_files_are_skipped_or_read_as_python_reads_their_names(
-    repo_factory: RepoFactory, monkeypatch: pytest.MonkeyPatch
+    repo_factory: RepoFactory, parsed: list[str]
 ) -> None:
     """A non-ASCII letter (an em dash in a comment) no longer forces a parse, while names
     spelt in characters Python normalises (fullwidth "ＥｍａｉｌＦｉｅｌｄ", a fullwidth
     "ＦｏｒｅｉｇｎＫｅｙ" call) are still found: the shortcut reads the NFKC form."""
-    parsed: list[str] = []
-    real_parse = python_models.ast.parse
-
-    def counting_parse(source: str, filename: str = "<unknown>", **kwargs: Any) -> ast.Module:
-        parsed.append(filename)
-        return real_parse(source, filename, **kwargs)
-
-    monkeypatch.setattr(python_models.ast, "parse", counting_parse)
     report = _analyse(
         repo_factory,
         {
