@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from dpgkit.inventory import Inventory
 from dpgkit.inventory.classify import (
@@ -20,6 +21,34 @@ from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_ya
 from dpgkit.parsing import ParseError
 
 _HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
+# What a project generator writes in the README or the manifest it creates, before the
+# project says a word of itself: Create React App's "Getting Started with Create React App",
+# "This project was bootstrapped with …", Angular CLI's "generated with Angular CLI", Vite's
+# and Next.js's templates, a Maven archetype's own description. Such a line is the
+# template's words: not the project's name, description or purpose.
+GENERATOR_TEXT = re.compile(
+    r"create[- ]react[- ]app|create-next-app|\bbootstrapped\s+with\b|generated\s+with\s+\[?angular"
+    r"|this\s+template\s+(?:should\s+help|provides\s+a\s+minimal\s+setup)|\barchetype\b",
+    re.IGNORECASE,
+)
+# A first heading that names a section, not the project ("# Overview", "# Getting Started").
+_SECTION_TITLE = re.compile(
+    r"^(?:overview|introduction|intro|about|description|getting\s+started|table\s+of\s+contents"
+    r"|contents|read\s?me|summary|home|welcome)\W*$",
+    re.IGNORECASE,
+)
+# A README heading copied into a manifest's description ("## Usage"): markup, no purpose.
+_HEADING_ONLY = re.compile(r"^\s*#+\s+[^\n]{0,40}$")
+
+
+def says_something(description: str) -> bool:
+    """Whether a manifest's description is the project's words, not a generator's
+    template or a README heading pasted into it ("## Usage")."""
+    return bool(description.strip()) and not (
+        _HEADING_ONLY.match(description) or GENERATOR_TEXT.search(description)
+    )
+
+
 _BADGE_OR_HTML = re.compile(r"^\s*(\[!\[|!\[|<|\[\!|=+$|-+$)")
 _MAX_DESCRIPTION = 280
 # Where manifests keep a project's name (file, keys), in order of trust.
@@ -111,7 +140,7 @@ def _publiccode_description(data: dict[str, Any]) -> str | None:
 def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
     title = None
     paragraph: list[str] = []
-    in_code = False
+    in_code = generated = False
     for line in text.splitlines():
         if line.strip().startswith("```"):
             in_code = not in_code
@@ -120,21 +149,44 @@ def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
             continue
         heading = _HEADING.match(line)
         if heading and title is None:
-            title = heading.group(1).strip()
+            # A generator's title ("Getting Started with Create React App") or a section's
+            # ("Overview") names no project: "" keeps a later heading from being taken
+            # for the title.
+            found = heading.group(1).strip()
+            title = "" if GENERATOR_TEXT.search(found) or _SECTION_TITLE.match(found) else found
             continue
         if line.lstrip().startswith("#"):
             if paragraph:
                 break
             continue
         if not line.strip():
-            if paragraph:
+            if paragraph or generated:
                 break
             continue
         if _BADGE_OR_HTML.match(line):
             continue
+        if GENERATOR_TEXT.search(line):
+            # The first paragraph is a generator's ("This project was bootstrapped with
+            # …"): the README has no summary of its own, and what follows is the
+            # template's too ("In the project directory, you can run:").
+            generated = True
+            continue
         paragraph.append(line.strip())
     summary = " ".join(paragraph) or None
-    return title, summary
+    return title or None, summary
+
+
+def _remote_name(remote: str | None) -> str | None:
+    """The repository's name in a remote (https://host/org/name.git, git@host:org/name);
+    None for a local path or a file:// URL, which name a folder on someone's disk (a
+    mirror's ".../repo"), not the project."""
+    if not remote:
+        return None
+    scp_like = re.match(r"^[\w.-]+@[\w.-]+:(.+)$", remote)
+    if scp_like is None and not urlsplit(remote).netloc:
+        return None
+    path = scp_like.group(1) if scp_like else urlsplit(remote).path
+    return PurePosixPath(path.rstrip("/")).stem or None
 
 
 def _first_sentence(text: str) -> str:
@@ -299,8 +351,10 @@ def gather_facts(inventory: Inventory, override_types: list[str] | None = None) 
         if filename in manifests:
             description = _publiccode_description(manifests[filename])
     for filename, keys in MANIFEST_DESCRIPTIONS:
-        if filename in manifests:
-            description = description or _get(manifests[filename], *keys)
+        if filename in manifests and description is None:
+            value = _get(manifests[filename], *keys)
+            if isinstance(value, str) and says_something(value):
+                description = value
     publiccode_name = _get(manifests.get("publiccode.yml", {}), "name") or _get(
         manifests.get("publiccode.yaml", {}), "name"
     )
@@ -311,7 +365,7 @@ def gather_facts(inventory: Inventory, override_types: list[str] | None = None) 
         description = _first_sentence(readme_summary)
     if not name:
         remote = inventory.git.remote_url if inventory.git else None
-        name = PurePosixPath(remote.rstrip("/")).stem if remote else inventory.root.name
+        name = _remote_name(remote) or inventory.root.name
     languages = _languages(inventory)
     if override_types:
         types, reasons = list(override_types), ["set by the owner"]

@@ -20,7 +20,7 @@ from typing import Any
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.evidence.readme import INSTALL, USAGE, headings
-from dpgkit.facts import MANIFEST_DESCRIPTIONS
+from dpgkit.facts import GENERATOR_TEXT, MANIFEST_DESCRIPTIONS, says_something
 from dpgkit.inventory.files import FileEntry
 from dpgkit.inventory.manifests import (
     manifest_dcf,
@@ -106,18 +106,6 @@ _BOILERPLATE = re.compile(
     r"|\bapi\s+documentation\b|%[A-Z_ ]+%|\bvite\s*\+|welcome\s+to\s+nginx|\(untitled\)",
     re.IGNORECASE,
 )
-# What a project generator writes in the README or the manifest it creates, before the
-# project says a word of itself: Create React App's "Getting Started with Create React App",
-# "This project was bootstrapped with …", Angular CLI's "generated with Angular CLI", Vite's
-# and Next.js's templates, a Maven archetype's own description. Such a line of a README, or
-# such a description, is the template's words, not the project's.
-_GENERATOR = re.compile(
-    r"create[- ]react[- ]app|create-next-app|\bbootstrapped\s+with\b|generated\s+with\s+\[?angular"
-    r"|this\s+template\s+(?:should\s+help|provides\s+a\s+minimal\s+setup)|\barchetype\b",
-    re.IGNORECASE,
-)
-# A README heading copied into a manifest's description ("## Usage"): markup, no purpose.
-_HEADING_ONLY = re.compile(r"^\s*#+\s+[^\n]{0,40}$")
 _ABOUT = re.compile(
     r"^(?:about(?:[-_ ]?us)?|mission|vision|purpose|impact|overview|introduction|intro"
     r"|what[-_]is[-_\w]*|why[-_\w]*|background|о[-_ ]?проекте|жоба[-_ ]?туралы)$",
@@ -215,13 +203,7 @@ def _readme_passages(ctx: ProbeContext) -> list[Passage]:
 def _own_lines(lines: list[str]) -> str:
     """The lines, without those a project generator wrote (a Create React App README's
     "This project was bootstrapped with …"): the rest is the project's own."""
-    return "\n".join(line for line in lines if not _GENERATOR.search(line))
-
-
-def _says_something(description: str) -> bool:
-    """Whether a manifest's description is the project's words, not a generator's
-    template or a README heading pasted into it ("## Usage")."""
-    return not (_HEADING_ONLY.match(description) or _GENERATOR.search(description))
+    return "\n".join(line for line in lines if not GENERATOR_TEXT.search(line))
 
 
 def _publiccode_passages(ctx: ProbeContext) -> list[Passage]:
@@ -297,7 +279,7 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
     seen: set[str] = set()
     for filename, keys in MANIFEST_DESCRIPTIONS:
         value = _get(ctx.facts.manifests.get(filename), *keys)
-        if isinstance(value, str) and value.strip() and _says_something(value):
+        if isinstance(value, str) and value.strip() and says_something(value):
             text = ctx.inventory.text(filename) or ""
             passages.append(Passage("description", filename, _line_of(text, value), value))
             seen.add(" ".join(value.split()))
@@ -309,7 +291,7 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
         if entry.depth == 0 and entry.name in ctx.facts.manifests:
             continue  # read above
         for value in _manifest_texts(ctx, entry):
-            if value in seen or len(value.split()) < 2 or not _says_something(value):
+            if value in seen or len(value.split()) < 2 or not says_something(value):
                 continue
             seen.add(value)
             kind = "description" if entry.depth == 0 else "module"

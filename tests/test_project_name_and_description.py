@@ -1,0 +1,97 @@
+"""The project's name and one-line description (shown in every report and pre-filled in the
+nomination) are the project's own words: never a project generator's README title or first
+paragraph, nor a README heading pasted into a manifest's description."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from dpgkit.facts import ProjectFacts, gather_facts
+from dpgkit.inventory import build_inventory
+
+Factory = Callable[..., Path]
+
+CRA_README = (
+    "# Getting Started with Create React App\n\n"
+    "This project was bootstrapped with [Create React App](https://github.com/facebook/"
+    "create-react-app).\n\n"
+    "## Available Scripts\n\nIn the project directory, you can run:\n"
+)
+ANGULAR_README = (
+    "# ClinicUi\n\n"
+    "This project was generated with [Angular CLI](https://github.com/angular/angular-cli) "
+    "version 7.2.2.\n\n"
+    "## Getting Started\n\nThese instructions will get you a copy of the project up and running.\n"
+)
+
+
+def facts_of(repo_factory: Factory, files: dict[str, str]) -> ProjectFacts:
+    return gather_facts(build_inventory(repo_factory(files)))
+
+
+def test_a_create_react_app_readme_names_and_describes_nothing(repo_factory: Factory) -> None:
+    facts = facts_of(
+        repo_factory,
+        {"README.md": CRA_README, "package.json": json.dumps({"name": "clinic-queue"})},
+    )
+    assert facts.name == "clinic-queue"
+    assert facts.description is None
+
+
+def test_an_angular_cli_readme_keeps_its_title_but_gives_no_description(
+    repo_factory: Factory,
+) -> None:
+    facts = facts_of(repo_factory, {"README.md": ANGULAR_README})
+    assert facts.name == "ClinicUi"
+    assert facts.description is None
+
+
+def test_a_readme_heading_in_package_json_is_not_the_description(repo_factory: Factory) -> None:
+    readme = (
+        "# Queue\n\nPatients book a clinic visit by SMS and get reminders for antenatal care.\n"
+    )
+    facts = facts_of(
+        repo_factory,
+        {"README.md": readme, "package.json": json.dumps({"description": "## Usage"})},
+    )
+    assert facts.description == (
+        "Patients book a clinic visit by SMS and get reminders for antenatal care."
+    )
+
+
+def test_the_projects_own_words_beside_a_generator_line_are_kept(repo_factory: Factory) -> None:
+    readme = (
+        "# Clinic Queue\n\n"
+        "This project was bootstrapped with Create React App.\n"
+        "Patients book a clinic visit by SMS and see their place in the queue.\n"
+    )
+    facts = facts_of(repo_factory, {"README.md": readme})
+    assert facts.name == "Clinic Queue"
+    assert (
+        facts.description == "Patients book a clinic visit by SMS and see their place in the queue."
+    )
+
+
+def test_a_section_heading_first_is_not_the_projects_name(repo_factory: Factory) -> None:
+    readme = "# Overview\n\nTelerehabilitation for patients after a stroke, at home.\n"
+    facts = facts_of(
+        repo_factory, {"README.md": readme, "package.json": json.dumps({"name": "rehab-app"})}
+    )
+    assert facts.name == "rehab-app"
+    assert facts.description == "Telerehabilitation for patients after a stroke, at home."
+
+
+def test_the_name_falls_back_to_the_remotes_repository_not_a_local_mirror_folder(
+    repo_factory: Factory, tmp_path: Path
+) -> None:
+    readme = "# Introduction\n\nMaps every borehole and hand pump of a district.\n"
+    repo = repo_factory({"README.md": readme})
+    run = ["git", "-C", str(repo), "remote", "add", "origin"]
+    subprocess.run([*run, str(tmp_path / "mirror" / "repo")], check=True)
+    assert gather_facts(build_inventory(repo)).name == repo.name
+    subprocess.run(["git", "-C", str(repo), "remote", "remove", "origin"], check=True)
+    subprocess.run([*run, "git@github.com:waterorg/borehole-map.git"], check=True)
+    assert gather_facts(build_inventory(repo)).name == "borehole-map"
