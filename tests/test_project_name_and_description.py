@@ -95,3 +95,36 @@ def test_the_name_falls_back_to_the_remotes_repository_not_a_local_mirror_folder
     subprocess.run(["git", "-C", str(repo), "remote", "remove", "origin"], check=True)
     subprocess.run([*run, "git@github.com:waterorg/borehole-map.git"], check=True)
     assert gather_facts(build_inventory(repo)).name == "borehole-map"
+
+
+def test_html_headers_badges_and_a_table_of_contents_are_not_the_summary(
+    repo_factory: Factory,
+) -> None:
+    readme = (
+        '<p align="center">\n  <a href="https://example.org/">\n    <img\n'
+        '      alt="Outbreak - a surveillance system"\n      src="logo.png"\n    />\n'
+        "  </a>\n</p>\n\n"
+        "# Outbreak\n\n"
+        "[![Build](https://ci.example.org/badge.svg)](https://ci.example.org) "
+        "![License](https://img.shields.io/badge/license-MIT-blue)\n\n"
+        "- [Overview](#overview)\n- [Installation](#installation)\n\n"
+        "> Verified as a **Digital Public Good** by the Digital Public Goods Alliance.\n\n"
+        "## Overview\n\n"
+        "**Outbreak** is an open <b>surveillance</b> system for [district health teams]"
+        "(https://example.org/teams) to detect disease outbreaks early.\n"
+    )
+    facts = facts_of(repo_factory, {"README.md": readme})
+    assert facts.name == "Outbreak"
+    assert facts.description == (
+        "Outbreak is an open surveillance system for district health teams to detect "
+        "disease outbreaks early."
+    )
+
+
+def test_a_setext_title_is_read_as_the_title(repo_factory: Factory) -> None:
+    readme = "Borehole Map\n============\n\nMaps every borehole and hand pump of a district.\n"
+    facts = facts_of(repo_factory, {"README.md": readme})
+    assert (facts.name, facts.description) == (
+        "Borehole Map",
+        "Maps every borehole and hand pump of a district.",
+    )

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from dpgkit.inventory import Inventory
 from dpgkit.inventory.classify import (
@@ -20,7 +24,6 @@ from dpgkit.inventory.classify import (
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_yaml
 from dpgkit.parsing import ParseError
 
-_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
 # What a project generator writes in the README or the manifest it creates, before the
 # project says a word of itself: Create React App's "Getting Started with Create React App",
 # "This project was bootstrapped with …", Angular CLI's "generated with Angular CLI", Vite's
@@ -49,7 +52,6 @@ def says_something(description: str) -> bool:
     )
 
 
-_BADGE_OR_HTML = re.compile(r"^\s*(\[!\[|!\[|<|\[\!|=+$|-+$)")
 _MAX_DESCRIPTION = 280
 # Where manifests keep a project's name (file, keys), in order of trust.
 MANIFEST_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -137,43 +139,76 @@ def _publiccode_description(data: dict[str, Any]) -> str | None:
     return None
 
 
+# The statement the DPG badge carries ("Verified as a Digital Public Good by ..."): the
+# registry's words about the project, not the project's about itself.
+_DPG_BADGE_TEXT = re.compile(
+    r"^(?:verified|recogni[sz]ed)\s+as\s+a\s+digital\s+public\s+good", re.I
+)
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _plain_inline(token: Token) -> str:
+    """An inline token's text as a reader sees it: link texts kept, images, badges and
+    HTML tags left out, line breaks as spaces."""
+    parts = []
+    for child in token.children or ():
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
 def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
-    title = None
-    paragraph: list[str] = []
-    in_code = generated = False
-    for line in text.splitlines():
-        if line.strip().startswith("```"):
-            in_code = not in_code
+    """The README's title (its first level-1 heading) and summary (its first paragraph of
+    prose, not in a list).
+
+    Read with a CommonMark parser (markdown-it-py), so HTML blocks (a centred logo, a row
+    of badges over several lines), images, badges inside a line and setext headings
+    ("Title" over "=====") are what they are, not text.
+    """
+    title: str | None = None
+    tokens = _tokens(text)
+    lists = 0  # a list's items (a table of contents, requirements) are not the summary
+    for token, inline in pairwise(tokens):
+        if token.type in {"bullet_list_open", "ordered_list_open"}:
+            lists += 1
+        elif token.type in {"bullet_list_close", "ordered_list_close"}:
+            lists -= 1
+        if inline.type != "inline" or (lists and token.type == "paragraph_open"):
             continue
-        if in_code:
-            continue
-        heading = _HEADING.match(line)
-        if heading and title is None:
-            # A generator's title ("Getting Started with Create React App") or a section's
-            # ("Overview") names no project: "" keeps a later heading from being taken
-            # for the title.
-            found = heading.group(1).strip()
-            title = "" if GENERATOR_TEXT.search(found) or _SECTION_TITLE.match(found) else found
-            continue
-        if line.lstrip().startswith("#"):
-            if paragraph:
-                break
-            continue
-        if not line.strip():
-            if paragraph or generated:
-                break
-            continue
-        if _BADGE_OR_HTML.match(line):
-            continue
-        if GENERATOR_TEXT.search(line):
-            # The first paragraph is a generator's ("This project was bootstrapped with
-            # …"): the README has no summary of its own, and what follows is the
-            # template's too ("In the project directory, you can run:").
-            generated = True
-            continue
-        paragraph.append(line.strip())
-    summary = " ".join(paragraph) or None
-    return title or None, summary
+        if token.type == "heading_open" and token.tag == "h1":
+            if title is None:
+                # A generator's title ("Getting Started with Create React App") or a
+                # section's ("Overview") names no project: "" keeps a later heading from
+                # being taken for the title.
+                found = _plain_inline(inline)
+                generic = GENERATOR_TEXT.search(found) or _SECTION_TITLE.match(found)
+                title = "" if generic else found
+        elif token.type == "paragraph_open":
+            plain = _plain_inline(inline)
+            if GENERATOR_TEXT.search(inline.content):
+                # The first paragraph is a generator's ("This project was bootstrapped
+                # with …"): the README has no summary of its own, and what follows is the
+                # template's too ("In the project directory, you can run:").
+                lines = inline.content.splitlines()
+                own = [line for line in lines if not GENERATOR_TEXT.search(line)]
+                plain = _plain_inline(_parse_inline(" ".join(own))) if own else ""
+                return title or None, plain or None
+            if len(_LETTER_WORD.findall(plain)) >= 2 and not _DPG_BADGE_TEXT.match(plain):
+                return title or None, plain
+    return title or None, None
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def _tokens(text: str) -> list[Token]:
+    return _MARKDOWN.parse(text)
+
+
+def _parse_inline(text: str) -> Token:
+    return _MARKDOWN.parseInline(text)[0]
 
 
 def _remote_name(remote: str | None) -> str | None:
