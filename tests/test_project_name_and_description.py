@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from dpgkit.facts import ProjectFacts, gather_facts
 from dpgkit.inventory import build_inventory
 
@@ -75,8 +77,11 @@ def test_the_projects_own_words_beside_a_generator_line_are_kept(repo_factory: F
     )
 
 
-def test_a_section_heading_first_is_not_the_projects_name(repo_factory: Factory) -> None:
-    readme = "# Overview\n\nTelerehabilitation for patients after a stroke, at home.\n"
+@pytest.mark.parametrize("heading", ["Overview", "Sample data", "Installation", "Getting started"])
+def test_a_section_heading_first_is_not_the_projects_name(
+    repo_factory: Factory, heading: str
+) -> None:
+    readme = f"# {heading}\n\nTelerehabilitation for patients after a stroke, at home.\n"
     facts = facts_of(
         repo_factory, {"README.md": readme, "package.json": json.dumps({"name": "rehab-app"})}
     )

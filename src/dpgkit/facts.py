@@ -37,7 +37,9 @@ GENERATOR_TEXT = re.compile(
 # A first heading that names a section, not the project ("# Overview", "# Getting Started").
 _SECTION_TITLE = re.compile(
     r"^(?:overview|introduction|intro|about|description|getting\s+started|table\s+of\s+contents"
-    r"|contents|read\s?me|summary|home|welcome)\W*$",
+    r"|contents|read\s?me|summary|home|welcome|background|motivation|features|requirements"
+    r"|prerequisites|install(?:ation|ing)?|setup|set\s+up|usage|quick\s?start|documentation"
+    r"|licen[cs]e|contributing|changelog|sample\s+data|samples?|examples?|demo)\W*$",
     re.IGNORECASE,
 )
 # A README heading copied into a manifest's description ("## Usage"): markup, no purpose.
