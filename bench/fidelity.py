@@ -182,20 +182,26 @@ class Runner:
 
 
 def source_fingerprint(runner: Runner) -> str:
-    """Identifies the dpgkit being run: its source files (size, mtime) or its version."""
+    """Identifies the dpgkit being run: the files (size, mtime) of the package the runner's
+    Python imports, whether from --pythonpath or installed (an editable install's sources
+    change without its version), or, where they cannot be found, its version."""
     digest = hashlib.sha256(runner.python.encode())
-    if runner.pythonpath:
-        for entry in runner.pythonpath.split(os.pathsep):
-            base = Path(entry)
-            if not base.is_dir():
+    located = subprocess.run(
+        [runner.python, "-c", "import dpgkit, os; print(os.path.dirname(dpgkit.__file__))"],
+        capture_output=True,
+        text=True,
+        env=runner.env(),
+        timeout=120,
+    )
+    package = Path(located.stdout.strip()) if located.returncode == 0 else None
+    if package is not None and package.is_dir():
+        for path in sorted(package.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
                 continue
-            for path in sorted(base.rglob("*")):
-                if "__pycache__" in path.parts or not path.is_file():
-                    continue
-                stat = path.stat()
-                digest.update(
-                    f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode()
-                )
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode()
+            )
     else:
         version = subprocess.run(
             [runner.python, "-m", "dpgkit", "--version"],

@@ -227,3 +227,19 @@ def test_license_comparison(
 def test_license_ids_drop_operators_and_exceptions() -> None:
     expression = "(GPL-2.0-or-later WITH Classpath-exception-2.0 OR MIT) AND CC-BY-4.0"
     assert fidelity.license_ids(expression) == ["GPL-2.0-or-later", "MIT", "CC-BY-4.0"]
+
+
+def test_the_cache_key_follows_the_source_of_the_package_the_runner_imports(
+    tmp_path: Path,
+) -> None:
+    """An editable install's sources change without its version: the fingerprint hashes
+    the files of the package the runner's Python imports, so changed code is run again."""
+    package = tmp_path / "site" / "dpgkit"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("__version__ = '1.0'\n")
+    (package / "rules.py").write_text("RULE = 1\n")
+    runner = fidelity.Runner(sys.executable, str(tmp_path / "site"), tmp_path / "out", 60.0)
+    first = fidelity.source_fingerprint(runner)
+    assert fidelity.source_fingerprint(runner) == first
+    (package / "rules.py").write_text("RULE = 22\n")
+    assert fidelity.source_fingerprint(runner) != first
