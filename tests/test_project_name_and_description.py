@@ -133,3 +133,14 @@ def test_a_setext_title_is_read_as_the_title(repo_factory: Factory) -> None:
         "Borehole Map",
         "Maps every borehole and hand pump of a district.",
     )
+
+
+def test_a_row_of_labelled_badges_is_not_the_summary(repo_factory: Factory) -> None:
+    badge = "[![{0}](https://ci.example.org/{0}/badge.svg)](https://ci.example.org/{0})"
+    readme = (
+        "# Records\n\n"
+        + "\n".join(f"{part}: {badge.format(part)}" for part in ("api", "web", "tools"))
+        + "\n\nRecords is a patient-based medical record system for clinics.\n"
+    )
+    facts = facts_of(repo_factory, {"README.md": readme})
+    assert facts.description == "Records is a patient-based medical record system for clinics."

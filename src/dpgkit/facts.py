@@ -146,6 +146,8 @@ def _publiccode_description(data: dict[str, Any]) -> str | None:
 _DPG_BADGE_TEXT = re.compile(
     r"^(?:verified|recogni[sz]ed)\s+as\s+a\s+digital\s+public\s+good", re.I
 )
+# A paragraph's text is at least this share of its Markdown (badge rows are mostly URLs).
+PROSE_SHARE = 0.25
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -159,6 +161,12 @@ def _plain_inline(token: Token) -> str:
         elif child.type in {"softbreak", "hardbreak"}:
             parts.append(" ")
     return " ".join("".join(parts).split())
+
+
+def _prose(plain: str, source: str) -> bool:
+    """Whether a paragraph is prose: words of its own, not a row of badges whose labels are
+    all that is left once images and links are read ("api: test: tools: web:")."""
+    return len(_LETTER_WORD.findall(plain)) >= 2 and len(plain) >= PROSE_SHARE * len(source)
 
 
 def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
@@ -197,7 +205,7 @@ def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
                 own = [line for line in lines if not GENERATOR_TEXT.search(line)]
                 plain = _plain_inline(_parse_inline(" ".join(own))) if own else ""
                 return title or None, plain or None
-            if len(_LETTER_WORD.findall(plain)) >= 2 and not _DPG_BADGE_TEXT.match(plain):
+            if _prose(plain, inline.content) and not _DPG_BADGE_TEXT.match(plain):
                 return title or None, plain
     return title or None, None
 
