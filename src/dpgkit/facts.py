@@ -146,6 +146,7 @@ def _publiccode_description(data: dict[str, Any]) -> str | None:
 _DPG_BADGE_TEXT = re.compile(
     r"^(?:verified|recogni[sz]ed)\s+as\s+a\s+digital\s+public\s+good", re.I
 )
+_MARKDOWN = MarkdownIt("commonmark")
 # A paragraph's text is at least this share of its Markdown (badge rows are mostly URLs).
 PROSE_SHARE = 0.25
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -178,7 +179,7 @@ def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
     ("Title" over "=====") are what they are, not text.
     """
     title: str | None = None
-    tokens = _tokens(text)
+    tokens = _MARKDOWN.parse(text)
     lists = 0  # a list's items (a table of contents, requirements) are not the summary
     for token, inline in pairwise(tokens):
         if token.type in {"bullet_list_open", "ordered_list_open"}:
@@ -203,22 +204,11 @@ def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
                 # template's too ("In the project directory, you can run:").
                 lines = inline.content.splitlines()
                 own = [line for line in lines if not GENERATOR_TEXT.search(line)]
-                plain = _plain_inline(_parse_inline(" ".join(own))) if own else ""
+                plain = _plain_inline(_MARKDOWN.parseInline(" ".join(own))[0]) if own else ""
                 return title or None, plain or None
             if _prose(plain, inline.content) and not _DPG_BADGE_TEXT.match(plain):
                 return title or None, plain
     return title or None, None
-
-
-_MARKDOWN = MarkdownIt("commonmark")
-
-
-def _tokens(text: str) -> list[Token]:
-    return _MARKDOWN.parse(text)
-
-
-def _parse_inline(text: str) -> Token:
-    return _MARKDOWN.parseInline(text)[0]
 
 
 def _remote_name(remote: str | None) -> str | None:

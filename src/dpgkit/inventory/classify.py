@@ -256,19 +256,28 @@ TOOL_DEPENDENCY_DIRS: dict[str, str] = {"mix.exs": "deps", "rebar.config": "deps
 
 
 def is_vendored(path: str, tool_dirs: frozenset[str] = frozenset()) -> bool:
-    folders, _ = _split(path)
-    if folders and folders[0] in tool_dirs:
-        return True
-    return any(part in VENDORED_DIRS for part in folders)
+    return _vendored_folders(_split(path)[0], tool_dirs)
 
 
 def is_generated(path: str) -> bool:
     folders, name = _split(path)
-    if name in LOCK_FILES:
-        return True
-    if any(part in GENERATED_DIRS for part in folders):
-        return True
-    return name.endswith(GENERATED_SUFFIXES)
+    return _generated_name(name) or _generated_folders(folders)
+
+
+# The folder part and the name part of each kind, shared by the per-path functions and
+# PathClassifier (which decides a folder's part once for all of its files).
+def _vendored_folders(folders: list[str], tool_dirs: frozenset[str]) -> bool:
+    return bool(folders) and (
+        folders[0] in tool_dirs or any(part in VENDORED_DIRS for part in folders)
+    )
+
+
+def _generated_folders(folders: list[str]) -> bool:
+    return any(part in GENERATED_DIRS for part in folders)
+
+
+def _generated_name(name: str) -> bool:
+    return name in LOCK_FILES or name.endswith(GENERATED_SUFFIXES)
 
 
 # Library folders just under a web root (static/lib/, assets/js/vendor/, public/plugins/):
@@ -380,24 +389,43 @@ PROSE_SUFFIXES = frozenset({".md", ".markdown", ".rst", ".txt", ".adoc", ".org",
 
 def is_test_path(path: str) -> bool:
     """A test, a test fixture or a test's data, by folder or by file name."""
-    parts = path.split("/")
-    return any(part.lower() in _TEST_DIRS for part in parts[:-1]) or bool(
-        _TEST_NAME.search(parts[-1])
-    )
+    folders, name = _split(path)
+    return _test_folders(_lower(folders)) or _test_name(name)
 
 
 def is_example_path(path: str) -> bool:
     """An example, sample, demo or template (folder or name)."""
-    parts = path.split("/")
-    return any(part.lower() in _EXAMPLE_DIRS for part in parts[:-1]) or bool(
-        _EXAMPLE_NAME.search(parts[-1])
-    )
+    folders, name = _split(path)
+    return _example_folders(_lower(folders)) or _example_name(name)
 
 
 def is_docs_path(path: str) -> bool:
     """Inside the project's documentation folder (docs/, doc/, documentation/, wiki/)."""
-    top, slash, _ = path.partition("/")
-    return bool(slash) and top.lower() in DOC_FOLDERS
+    return _docs_folders(_lower(_split(path)[0][:1]))
+
+
+def _lower(folders: list[str]) -> list[str]:
+    return [part.lower() for part in folders]
+
+
+def _test_folders(lowered: list[str]) -> bool:
+    return any(part in _TEST_DIRS for part in lowered)
+
+
+def _test_name(name: str) -> bool:
+    return bool(_TEST_NAME.search(name))
+
+
+def _example_folders(lowered: list[str]) -> bool:
+    return any(part in _EXAMPLE_DIRS for part in lowered)
+
+
+def _example_name(name: str) -> bool:
+    return bool(_EXAMPLE_NAME.search(name))
+
+
+def _docs_folders(lowered: list[str]) -> bool:
+    return bool(lowered) and lowered[0] in DOC_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +445,8 @@ class PathClassifier:
 
     The walk asks this for every file: in a checkout of tens of thousands of files in a
     few hundred folders, splitting and looking up every folder of every path again was
-    most of classifying. Gives what the five functions give (a test compares them).
+    most of classifying. Built from the same folder and name parts as the five functions
+    (a test compares them).
     """
 
     def __init__(self, tool_dirs: frozenset[str] = frozenset()) -> None:
@@ -429,14 +458,13 @@ class PathClassifier:
         found = self._folders.get(folder)
         if found is None:
             parts = folder.split("/") if folder else []
-            lowered = [part.lower() for part in parts]
+            lowered = _lower(parts)
             found = (
-                bool(parts)
-                and (parts[0] in self.tool_dirs or any(p in VENDORED_DIRS for p in parts)),
-                any(part in GENERATED_DIRS for part in parts),
-                any(part in _TEST_DIRS for part in lowered),
-                any(part in _EXAMPLE_DIRS for part in lowered),
-                bool(parts) and lowered[0] in DOC_FOLDERS,
+                _vendored_folders(parts, self.tool_dirs),
+                _generated_folders(parts),
+                _test_folders(lowered),
+                _example_folders(lowered),
+                _docs_folders(lowered),
             )
             self._folders[folder] = found
         return found
@@ -446,9 +474,9 @@ class PathClassifier:
         vendored, generated_dir, test_dir, example_dir, docs = self._folder(folder)
         return PathKinds(
             vendored=vendored,
-            generated=generated_dir or name in LOCK_FILES or name.endswith(GENERATED_SUFFIXES),
-            test=test_dir or bool(_TEST_NAME.search(name)),
-            example=example_dir or bool(_EXAMPLE_NAME.search(name)),
+            generated=generated_dir or _generated_name(name),
+            test=test_dir or _test_name(name),
+            example=example_dir or _example_name(name),
             docs=docs,
         )
 

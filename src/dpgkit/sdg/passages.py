@@ -279,7 +279,7 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
     seen: set[str] = set()
     for filename, keys in MANIFEST_DESCRIPTIONS:
         value = _get(ctx.facts.manifests.get(filename), *keys)
-        if isinstance(value, str) and value.strip() and says_something(value):
+        if isinstance(value, str) and says_something(value):
             text = ctx.inventory.text(filename) or ""
             passages.append(Passage("description", filename, _line_of(text, value), value))
             seen.add(" ".join(value.split()))
