@@ -160,6 +160,39 @@ def test_git_tracked_symlink_to_etc_passwd_is_never_read(repo_factory: Callable[
     assert any("LICENSE: symlink leaves the checkout" in w for w in inventory.warnings)
 
 
+def test_tracked_files_under_a_folder_swapped_for_a_link(
+    repo_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    """git lists files under docs/ and src/app/; after the commit docs/ becomes a link
+    leaving the checkout and src/app a link to a folder inside it."""
+    outside = tmp_path / "outside"
+    write_tree(outside, {"guide.md": "secret outside\n", "deeper/page.md": "outside too\n"})
+    root = repo_factory(
+        {
+            "README.md": "# x\n",
+            "docs/guide.md": "# guide\n",
+            "docs/deeper/page.md": "# page\n",
+            "src/app/main.py": "print('app')\n",
+            "src/real/main.py": "print('real')\n",
+        }
+    )
+    for folder in ("docs", "src/app"):
+        for path in sorted((root / folder).rglob("*"), reverse=True):
+            path.rmdir() if path.is_dir() else path.unlink()
+        (root / folder).rmdir()
+    (root / "docs").symlink_to(outside)
+    (root / "src/app").symlink_to(root / "src/real")
+    inventory = build_inventory(root)
+    paths = {entry.path for entry in inventory.files}
+    assert "docs/guide.md" not in paths and "docs/deeper/page.md" not in paths
+    warnings = "\n".join(inventory.warnings)
+    assert "docs/guide.md: its folder is a link leaving the checkout" in warnings
+    assert "docs/deeper/page.md: its folder is a link leaving the checkout" in warnings
+    # A link to a folder inside the checkout is followed: the file is read there.
+    assert inventory.text("src/app/main.py") == "print('real')\n"
+    assert "secret outside" not in "".join(inventory.text(p) or "" for p in paths)
+
+
 def test_fifo_and_deep_folders_are_handled(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")  # opening it would block forever: must be skipped
     deep = tmp_path

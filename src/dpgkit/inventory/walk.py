@@ -37,17 +37,45 @@ def _is_within(path: Path, root: Path) -> bool:
     return True
 
 
+def _folder_inside(folder: str, root: Path, parents: dict[str, bool]) -> bool:
+    """Whether folder (root or below it, as listed) really lies inside root once links
+    resolve: a tracked path whose folder was replaced by a link must not lead us outside.
+
+    Decided from the parent's answer: a folder that is not a link is inside exactly when
+    its parent is, so each folder costs one lstat rather than a realpath of its whole
+    path (thousands of folders in a large checkout). Iterative: a hostile checkout may
+    nest folders deeper than Python's recursion limit.
+    """
+    top = str(root)
+    unknown: list[str] = []
+    current = folder
+    while current not in parents:
+        if current == top:
+            parents[current] = True  # the root is resolved before listing
+            break
+        if not current.startswith(top + "/"):  # not below the root: resolve it whole
+            parents[current] = _is_within(Path(os.path.realpath(current)), root)
+            break
+        unknown.append(current)
+        current = os.path.dirname(current)
+    inside = parents[current]
+    for current in reversed(unknown):  # from the known ancestor down to folder
+        if inside:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(current).st_mode)
+            except OSError:
+                is_link = True  # let realpath decide, as before
+            if is_link:
+                inside = _is_within(Path(os.path.realpath(current)), root)
+        parents[current] = inside
+    return inside
+
+
 def _admit(
     rel: str, absolute: str, root: Path, result: WalkResult, parents: dict[str, bool]
 ) -> None:
     """Add one candidate path, checking symlinks and file type without reading content."""
-    parent = os.path.dirname(absolute)
-    inside = parents.get(parent)
-    if inside is None:
-        # A tracked path whose folder was replaced by a link must not lead us outside.
-        inside = _is_within(Path(os.path.realpath(parent)), root)
-        parents[parent] = inside
-    if not inside:
+    if not _folder_inside(os.path.dirname(absolute), root, parents):
         result.warnings.append(f"{rel}: its folder is a link leaving the checkout, not followed")
         return
     try:
