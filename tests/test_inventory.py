@@ -10,7 +10,7 @@ import pytest
 
 from dpgkit.errors import BadInputError
 from dpgkit.inventory import build_inventory
-from dpgkit.inventory.git import strip_credentials
+from dpgkit.inventory.git import parse_remote, strip_credentials
 from tests.conftest import git, write_tree
 
 
@@ -282,3 +282,37 @@ def test_deps_folder_is_vendored_only_beside_mix_exs(tmp_path: Path) -> None:
     assert elixir["deps/plug/lib/plug.ex"].vendored
     assert not python["src/app/deps/parse.py"].vendored
     assert not python["deps/tool.py"].vendored
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("https://github.com/Org/Repo.git", ("github.com", "Org/Repo", "Org", "Repo")),
+        (
+            "https://user:token@GitLab.com/group/sub/app/",
+            ("gitlab.com", "group/sub/app", "group", "app"),
+        ),
+        ("git@github.com:org/name.git", ("github.com", "org/name", "org", "name")),
+        ("gitserver:tools/x.git", ("gitserver", "tools/x", "tools", "x")),
+        ("ssh://git@host.org:2222/o/nmf.earth.git", ("host.org", "o/nmf.earth", "o", "nmf.earth")),
+        ("https://example.org/solo", ("example.org", "solo", None, "solo")),
+        ("/work/.mirror/org+name/repo", None),
+        ("file:///srv/git/repo.git", None),
+        ("C:\\src\\repo", None),
+        ("https://github.com/", None),
+        ("https://github.com:notaport/o/r", None),
+        ("ftp://example.org/o/r", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_one_reading_of_a_remote(
+    remote: str | None, expected: tuple[str, str, str | None, str] | None
+) -> None:
+    """The project's name, its owner and the nomination's links all read a remote here."""
+    address = parse_remote(remote)
+    if expected is None:
+        assert address is None
+    else:
+        assert address is not None
+        assert (address.host, address.path, address.owner, address.name) == expected

@@ -6,9 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -21,6 +19,7 @@ from dpgkit.inventory.classify import (
     NON_CODE,
     is_site_config,
 )
+from dpgkit.inventory.git import parse_remote
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_yaml
 from dpgkit.parsing import ParseError
 
@@ -211,19 +210,6 @@ def _readme_title_and_summary(text: str) -> tuple[str | None, str | None]:
     return title or None, None
 
 
-def _remote_name(remote: str | None) -> str | None:
-    """The repository's name in a remote (https://host/org/name.git, git@host:org/name);
-    None for a local path or a file:// URL, which name a folder on someone's disk (a
-    mirror's ".../repo"), not the project."""
-    if not remote:
-        return None
-    scp_like = re.match(r"^[\w.-]+@[\w.-]+:(.+)$", remote)
-    if scp_like is None and not urlsplit(remote).netloc:
-        return None
-    path = scp_like.group(1) if scp_like else urlsplit(remote).path
-    return PurePosixPath(path.rstrip("/")).stem or None
-
-
 def _first_sentence(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
     text = re.sub(r"[*_`]", "", text)
@@ -400,7 +386,8 @@ def gather_facts(inventory: Inventory, override_types: list[str] | None = None) 
         description = _first_sentence(readme_summary)
     if not name:
         remote = inventory.git.remote_url if inventory.git else None
-        name = _remote_name(remote) or inventory.root.name
+        address = parse_remote(remote)
+        name = address.name if address else inventory.root.name
     languages = _languages(inventory)
     if override_types:
         types, reasons = list(override_types), ["set by the owner"]

@@ -8,6 +8,7 @@ them and only ever call read-only plumbing.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,63 @@ def strip_credentials(url: str) -> str:
             host = f"{parts.username}@{host}"
         return urlunsplit((parts.scheme, host, parts.path, "", ""))
     return url
+
+
+# The schemes a git remote can have that name a host (file:// names a folder on a disk).
+_REMOTE_SCHEMES = frozenset({"http", "https", "ssh", "git", "git+ssh", "ssh+git"})
+# git's scp-like form: [user@]host:path, with no "//" after the colon (that is a URL).
+_SCP_LIKE = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9.-]+):(?!//)(?P<path>[^\s]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteAddress:
+    """Where a git remote points: its host and the repository's path there.
+
+    One reading for every consumer (the project's name, its owner, the links a nomination
+    writes), so they never disagree about what a remote says.
+    """
+
+    scheme: str  # "https", "ssh", ...; "scp" for git@host:owner/name
+    host: str  # lower case, without user or port
+    port: int | None
+    path: str  # "owner/name": no surrounding slashes, no ".git"
+
+    @property
+    def owner(self) -> str | None:
+        """The organisation or user the repository belongs to (the path's first part)."""
+        parts = self.path.split("/")
+        return parts[0] if len(parts) >= 2 else None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+def parse_remote(remote: str | None) -> RemoteAddress | None:
+    """A remote's host and repository path (HTTPS, SSH and git:// URLs, scp-like
+    ``git@host:owner/name.git``); None for a local path or a ``file://`` URL, which name
+    a folder on someone's disk (a mirror's ".../repo"), not the project, and for what
+    is no address. User names, passwords and tokens never reach the result."""
+    if not remote or not remote.strip():
+        return None
+    remote = remote.strip()
+    parts = urlsplit(remote)
+    if parts.scheme in _REMOTE_SCHEMES:
+        if not parts.hostname:
+            return None
+        try:
+            port = parts.port
+        except ValueError:
+            return None
+        scheme, host, path = parts.scheme, parts.hostname.lower(), parts.path
+    else:
+        match = _SCP_LIKE.match(remote)
+        # "C:\\src\\repo" is a Windows path, not host "C".
+        if match is None or "://" in remote or len(match.group("host")) < 2:
+            return None
+        scheme, host, port, path = "scp", match.group("host").lower(), None, match.group("path")
+    path = path.strip("/").removesuffix(".git").strip("/")
+    return RemoteAddress(scheme, host, port, path) if path else None
 
 
 def git_toplevel(root: Path) -> Path | None:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
+from dpgkit.inventory.git import parse_remote
 from dpgkit.model import Project
 
 # scp-like remotes: git@host:owner/repo.git (no scheme; the path follows the colon).
-_SCP = re.compile(r"^(?:[^@/\s]+@)?(?P<host>[A-Za-z0-9.-]+):(?!//)(?P<path>[^\s]+)$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 
 
@@ -157,37 +157,21 @@ class Repo:
 def web_url(remote: str | None) -> tuple[str, str] | None:
     """(web page address, host) of a git remote, or None when it is not a public address.
 
-    Accepts HTTPS, SSH and git:// URLs and scp-like remotes (git@host:owner/repo.git);
-    user names, passwords and tokens never reach the result.
+    Accepts HTTPS, SSH and git:// URLs and scp-like remotes (git@host:owner/repo.git), as
+    ``parse_remote`` reads them; user names, passwords and tokens never reach the result.
     """
-    if not remote:
+    address = parse_remote(remote)
+    if address is None or address.host in {"localhost", "127.0.0.1", "::1"}:
         return None
-    remote = remote.strip()
-    parts = urlsplit(remote)
-    scheme = "https"
-    if parts.scheme in {"http", "https", "ssh", "git", "git+ssh", "ssh+git"}:
-        if not parts.hostname:
-            return None
-        host, path = parts.hostname.lower(), parts.path
-        try:
-            port = parts.port
-        except ValueError:
-            return None
-        # A web server's port is part of its address; an SSH port is not.
-        if parts.scheme in {"http", "https"}:
-            scheme = parts.scheme if forge_of(host) is None else "https"
-            if port and port not in {80, 443}:
-                host = f"{host}:{port}"
-    else:
-        match = _SCP.match(remote)
-        if match is None or "://" in remote:
-            return None
-        host, path = match.group("host").lower(), match.group("path")
-    path = path.strip("/").removesuffix(".git").strip("/")
-    bare = host.split(":")[0]
-    if not path or bare in {"localhost", "127.0.0.1", "::1"} or "." not in bare:
+    if "." not in address.host:  # a machine on a private network, not a public site
         return None
-    return f"{scheme}://{host}/{path}", bare
+    host, scheme = address.host, "https"
+    # A web server's port is part of its address; an SSH port is not.
+    if address.scheme in {"http", "https"}:
+        scheme = address.scheme if forge_of(host) is None else "https"
+        if address.port and address.port not in {80, 443}:
+            host = f"{host}:{address.port}"
+    return f"{scheme}://{host}/{address.path}", address.host
 
 
 def repository_of(remote: str | None, ref: str | None, folder: str | None = None) -> Repo | None:

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.evidence.copyright import COPYRIGHT, copyright_lines
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import is_served_script, is_third_party_path
+from dpgkit.inventory.git import parse_remote
 from dpgkit.inventory.manifests import manifest_json, manifest_toml, manifest_xml, manifest_yaml
 from dpgkit.licenses.analysis import license_analysis
 from dpgkit.model import Location
@@ -312,19 +312,6 @@ def _ownership_files(
                     ranking.add(owner, "codeowners", entry.path, line, raw)
 
 
-def _git_remote_owner(remote: str | None) -> str | None:
-    if not remote:
-        return None
-    match = re.match(r"^[\w.-]+@[\w.-]+:([^/]+)/", remote)  # git@github.com:org/repo.git
-    if match:
-        return match.group(1)
-    url = urlsplit(remote)
-    if not url.netloc:  # a local path or file:// URL names a folder, not an organisation
-        return None
-    parts = [part for part in url.path.split("/") if part]
-    return parts[0] if len(parts) >= 2 else None
-
-
 def ownership_analysis(ctx: ProbeContext) -> Ownership:
     ranking = _Ranking()
     documents: list[Evidence] = []
@@ -366,7 +353,8 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
     # would name someone else); it is still only an inference, never an explicit owner.
     remote = ctx.inventory.git.remote_url if ctx.inventory.git else None
     given = ctx.repository_url
-    owner = _git_remote_owner(given or remote)
+    address = parse_remote(given or remote)
+    owner = address.owner if address else None
     if owner:
         where = "" if given else ".git/config"
         ranking.add(owner, "git_remote", where, None, given or remote or "")
