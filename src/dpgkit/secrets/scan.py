@@ -220,13 +220,16 @@ _RUN_STARTS = {
 
 @dataclass(frozen=True)
 class _Detectors:
-    gates: Any  # one RE2 set: a gate per secret pattern that has one, then entropy's
-    owners: tuple[int, ...]  # set index -> SECRET_PATTERNS index (-1: the entropy gate)
+    # One RE2 set: a gate per secret pattern that has one. The entropy gate is not in it:
+    # its counted runs ("a digit among 20 key characters") multiply the set's automaton
+    # states, which each process builds as it reads (a set with it cost a worker ~0.1 s
+    # more on iaso's and opencrvs's files than the set without it plus the gate alone);
+    # _gated_lines searches with it on its own.
+    gates: Any
+    owners: tuple[int, ...]  # set index -> SECRET_PATTERNS index
     always: frozenset[int]  # patterns without a gate: they always run
     run_starts: dict[int, _RunStart]
-
-
-_ENTROPY = -1
+    entropy: Any  # the entropy gate, compiled on its own
 
 
 @cache
@@ -252,14 +255,13 @@ def _detectors() -> _Detectors:
         if fast is not None:
             anchor, run, longest, shortest = fast
             run_starts[index] = _RunStart(compile_scanner(anchor), run, longest, shortest)
-    gates.Add(_ENTROPY_GATE)
-    owners.append(_ENTROPY)
     gates.Compile()
-    return _Detectors(gates, tuple(owners), frozenset(always), run_starts)
+    entropy = compile_scanner(_ENTROPY_GATE)
+    return _Detectors(gates, tuple(owners), frozenset(always), run_starts, entropy)
 
 
 def _open_detectors(text: str) -> frozenset[int]:
-    """SECRET_PATTERNS indices (and _ENTROPY) that can match text: one RE2 pass."""
+    """SECRET_PATTERNS indices that can match text: one RE2 pass."""
     detectors = _detectors()
     matched = detectors.gates.Match(utf8(text)) or ()  # one encoding shared by the pass
     return detectors.always | frozenset(detectors.owners[index] for index in matched)
@@ -293,8 +295,6 @@ def _pattern_hits(text: str, opened: frozenset[int]) -> Iterator[tuple[str, int,
     run_starts = _detectors().run_starts
     # Only the patterns whose gate matched (the others cannot), in the patterns' order.
     for index in sorted(opened):
-        if index < 0:
-            continue  # the entropy gate, not a pattern
         kind, pattern = SECRET_PATTERNS[index]
         fast = run_starts.get(index)
         matches = _run_start_matches(fast, pattern, text) if fast else pattern.finditer(text)
@@ -305,7 +305,7 @@ def _pattern_hits(text: str, opened: frozenset[int]) -> Iterator[tuple[str, int,
 
 def _gated_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the lines holding a value the entropy gate accepts, in order."""
-    gate = compile_scanner(_ENTROPY_GATE)
+    gate = _detectors().entropy
     if text.isascii():
         # As bytes (the same offsets; RE2's wrapper then maps no offsets back to
         # characters), and from the end of each line found: the gate never matches across
@@ -390,8 +390,7 @@ def _scan_text(entry: FileEntry, text: str, scan: SecretScan) -> None:
     taken: list[tuple[int, int]] = []
     opened = _open_detectors(text)
     candidates = [*_pattern_hits(text, opened)]
-    if _ENTROPY in opened:
-        candidates += _entropy_hits(entry, text)
+    candidates += _entropy_hits(entry, text)
     for kind, start, end, value in candidates:
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
