@@ -27,7 +27,7 @@ demo: $(VENV)/.installed-core
 	$(VENV)/bin/dpg assess $(SAMPLE) --answers $(SAMPLE)/dpg-answers.yaml || [ $$? -eq 1 ]
 
 serve: setup
-	$(VENV)/bin/dpg serve
+	$(VENV)/bin/dpg serve $(SERVE_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench tools

@@ -99,6 +99,25 @@ def test_serve_on_a_fresh_machine_shows_the_registry(tmp_path: Path) -> None:
     said = " ".join((server.stderr.read() if server.stderr else "").split())
     assert "mail (confirmation links, password resets, notifications) is printed here" in said
     assert "DJANGO_EMAIL_HOST" in said and "dpg users add" in said
+    # Notifications link to the port served, not to a default one.
+    assert f"links in notifications start with http://127.0.0.1:{port} " in said
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "allowed", "expected"),
+    [
+        ("127.0.0.1", 8765, [], "http://127.0.0.1:8765"),
+        ("0.0.0.0", 8000, [], "http://127.0.0.1:8000"),
+        ("0.0.0.0", 80, ["*", "dpg.example.org"], "http://dpg.example.org"),
+        ("::1", 8000, [], "http://[::1]:8000"),
+    ],
+)
+def test_notification_links_follow_the_address_served(
+    host: str, port: int, allowed: list[str], expected: str
+) -> None:
+    from dpgkit.cli.serve import site_url
+
+    assert site_url(host, port, allowed) == expected
 
 
 def test_users_command_makes_reviewers_and_administrators(tmp_path: Path) -> None:
@@ -124,7 +143,7 @@ def test_users_command_makes_reviewers_and_administrators(tmp_path: Path) -> Non
     assert granted.returncode == 0, granted.stderr
     listed = run([*DPG, "users", "list"], {**env, "COLUMNS": "200"})
     row = next(line for line in listed.stdout.splitlines() if "rosa" in line)
-    assert "administrators, reviewers" in row and "active" in row
+    assert "administrator, reviewer" in row and "active" in row  # as --role takes them
     assert run([*DPG, "users", "grant", "nobody", "--role", "reviewer"], env).returncode == 2
 
 

@@ -75,6 +75,19 @@ def mail_destination() -> str:
     return f"mail goes to {backend}"
 
 
+def site_url(host: str, port: int, allowed_hosts: list[str]) -> str:
+    """The address notifications link to when DPGKIT_SITE_URL is not set: the first host
+    name clients are told to use, else the address listened on, with the port served."""
+    named = [name for name in allowed_hosts if name not in ("*", "") and not name.startswith(".")]
+    if named:
+        name = named[0]
+    elif host in WILDCARD_HOSTS:
+        name = "127.0.0.1"
+    else:
+        name = f"[{host}]" if ":" in host else host
+    return f"http://{name}" + ("" if port == 80 else f":{port}")
+
+
 def serve_command(
     host: str = typer.Option(
         "127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."
@@ -108,6 +121,8 @@ def serve_command(
         elif host not in names:
             names.append(host)
         os.environ["DJANGO_ALLOWED_HOSTS"] = ",".join(names)
+    if "DPGKIT_SITE_URL" not in os.environ:
+        os.environ["DPGKIT_SITE_URL"] = site_url(host, port, allowed_hosts)
     setup_django()
     prepare_database()
 
@@ -119,6 +134,10 @@ def serve_command(
     typer.echo(mail_destination(), err=True)
     typer.echo(
         "reviewers and administrators: dpg users add NAME --email ADDRESS --role reviewer",
+        err=True,
+    )
+    typer.echo(
+        f"links in notifications start with {os.environ['DPGKIT_SITE_URL']} (DPGKIT_SITE_URL)",
         err=True,
     )
     typer.echo(f"dpgkit registry on http://{shown}:{port}/ (Ctrl+C stops)", err=True)

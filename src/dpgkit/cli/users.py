@@ -113,9 +113,14 @@ def list_command(
     _start(database_url)
     from dpgkit.web.accounts.operators import accounts
 
+    # Roles as --role takes them ("reviewer"), not as the groups are named ("reviewers").
+    typed = {
+        role.value: name.value for name, role in zip(RoleName, _roles(list(RoleName)), strict=True)
+    }
     table = Table("username", "e-mail", "roles", "state")
     for account in accounts():
-        table.add_row(account.username, account.email, ", ".join(account.roles), account.state)
+        roles = ", ".join(typed.get(group, group) for group in account.roles)
+        table.add_row(account.username, account.email, roles, account.state)
     stdout_console().print(table)
 
 

@@ -216,8 +216,9 @@ class AssignForm(forms.Form):
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none())
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["reviewer"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = reviewers()
+        # A nomination's owner is never its reviewer (dpgkit.web.review.workflow.may).
+        field.queryset = reviewers().exclude(pk=owner_id) if owner_id else reviewers()

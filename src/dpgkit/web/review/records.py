@@ -28,10 +28,11 @@ from dpgkit.nomination import (
 )
 from dpgkit.registry import RecordKind, record_errors
 from dpgkit.standard import load_standard
+from dpgkit.web.registry.models import Good
 from dpgkit.web.registry.sources import Entry, EntryKind
 from dpgkit.web.registry.store import import_items
 from dpgkit.web.review.intake import public_repository
-from dpgkit.web.review.models import Source, Submission
+from dpgkit.web.review.models import Source, Status, Submission
 
 # Questions the owner answers in the web app even when the scan settled the indicator: the
 # scan's proposal is shown as a suggestion, never published on its own.
@@ -105,8 +106,39 @@ def public_url(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(("https://", "http://"))
 
 
+def replaces_another_good(submission: Submission, stage: str = "DPG") -> bool:
+    """Whether publishing would overwrite a good this submission has no claim on.
+
+    A good's slug comes from the project's name, so a second nomination of "Bahmni" (or of
+    any imported good) would otherwise replace the published record on approval. Only the
+    submission that published a good (archiving it when it expires) and the renewals of
+    that submission may write over it.
+    """
+    if not Good.objects.filter(slug=submission.slug).exists():
+        return False
+    claimants: list[int] = [submission.pk] if stage != "DPG" else []
+    previous, seen = submission.renewal_of, {submission.pk}
+    while previous is not None and previous.pk not in seen:
+        seen.add(previous.pk)
+        claimants.append(previous.pk)
+        previous = previous.renewal_of
+    return not Submission.objects.filter(
+        pk__in=claimants, slug=submission.slug, status__in=(Status.APPROVED, Status.EXPIRED)
+    ).exists()
+
+
 def publish(submission: Submission, stage: str) -> None:
-    """Write the frozen records into the registry app with the given stage (DPG, archive)."""
+    """Write the frozen records into the registry app with the given stage (DPG, archive);
+    never over a good another submission or the imported registry published."""
+    if replaces_another_good(submission, stage):
+        raise PublishError(
+            _(
+                "The registry already holds a good named “%(slug)s” that this submission does "
+                "not renew; approving it would replace that record. Ask the applicant to rename "
+                "the nomination, or renew the existing good instead."
+            )
+            % {"slug": submission.slug}
+        )
     nominee = submission.parsed("nominee_json")
     screening = submission.parsed("screening_json")
     if nominee is None or screening is None:

@@ -39,6 +39,7 @@ from dpgkit.web.review.records import (
     PublishError,
     assessment_of,
     publish,
+    replaces_another_good,
 )
 from dpgkit.web.review.renewal import renewal_diff
 
@@ -94,12 +95,15 @@ def _render_review(
         "may_edit": workflow.allowed("review_line", submission, me(request)),
         "decision_form": extra.get("decision_form")
         or DecisionForm(initial={"version": submission.version}),
-        "assign_form": AssignForm(initial={"version": submission.version})
+        "assign_form": AssignForm(
+            initial={"version": submission.version}, owner_id=submission.owner_id
+        )
         if request.user.has_perm(ASSIGN)
         else None,
         "may_decide": request.user.has_perm(DECIDE),
         "diff": renewal_diff(submission),
         "nominee": published_preview(submission),
+        "replaces_good": replaces_another_good(submission),
     }
     return render(request, "review/review.html", context, status=status)
 
@@ -171,15 +175,18 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             submission, me(request), form.cleaned_data["version"], decision,
             form.cleaned_data["comment"],
         )  # fmt: skip
+        failure: str | None = None
         try:
             if decision == "approved":
                 publish(submission, "DPG")
         except PublishError as error:
-            transaction.set_rollback(True)
-            form.add_error(
-                None,
-                _("The records could not be published: %(reason)s") % {"reason": str(error)[:300]},
-            )
-            submission.refresh_from_db()
-            return _render_review(request, submission, status=400, decision_form=form)
+            transaction.set_rollback(True)  # the decision goes with the records
+            failure = str(error)
+    if failure is not None:
+        # Outside the rolled-back block: the page reads the submission as it is again.
+        form.add_error(
+            None, _("The records could not be published: %(reason)s") % {"reason": failure[:300]}
+        )
+        submission.refresh_from_db()
+        return _render_review(request, submission, status=400, decision_form=form)
     return redirect("review:review", submission.pk)

@@ -169,6 +169,8 @@ def may(transition: Transition, submission: Submission, actor: Any) -> bool:
         return False
     if transition.asker is Asker.OWNER:
         return bool(submission.owner_id == actor.pk)
+    if submission.owner_id == actor.pk:
+        return False  # nobody reviews or decides their own nomination, whatever their roles
     if transition.asker is Asker.ASSIGNED:
         return bool(submission.reviewer_id == actor.pk or actor.has_perm(ASSIGN))
     return True
@@ -355,9 +357,11 @@ def submit(submission: Submission, actor: Any, version: int, **records: Any) -> 
 
 
 def start_review(submission: Submission, actor: Any, reviewer: Any, version: int) -> None:
-    """Assign a reviewer (oneself, or anyone for those who may assign); a submitted
-    nomination is then in review. Without the assign permission a reviewer only takes an
+    """Assign a reviewer (oneself, or anyone for those who may assign; never the
+    submission's owner); a submitted nomination is then in review. Without the assign permission a reviewer only takes an
     unassigned submission, and only for themself."""
+    if reviewer.pk == submission.owner_id:
+        raise PermissionDenied  # the owner never reviews their own nomination
     may_assign = actor is not None and actor.has_perm(ASSIGN)
     if not may_assign and (reviewer.pk != actor.pk or submission.reviewer_id is not None):
         raise Conflict(submission, "start_review")
