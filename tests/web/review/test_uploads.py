@@ -126,6 +126,34 @@ def test_assessment_upload_is_validated(
     assert Submission.objects.count() == 1
 
 
+def test_the_owners_answers_in_an_uploaded_assessment_are_not_asked_again(
+    people: dict[str, Any], client_for: Callable[..., Any], water_repo: Path, tmp_path: Path
+) -> None:
+    from dpgkit.assess import AssessOptions, assess
+
+    answers_file = tmp_path / "dpg-answers.yaml"
+    answers_file.write_text(
+        "indicators:\n"
+        "  '1':\n    sdgs: ['6', '3']\n    sdg_evidence: Safe drinking water for rural wells.\n"
+        "  '7':\n    privacy_laws: [Kenya Data Protection Act 2019]\n"
+        "  '9A':\n    collects_pii: 'Yes'\n",
+        encoding="utf-8",
+    )
+    text = assess(water_repo, AssessOptions(answers_path=answers_file)).model_dump_json()
+    client = client_for(people["applicant"])
+    response = client.post(
+        "/nominations/new/", {"kind": "assessment", "assessment": upload("a.json", text)}
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert submission.answers["1.sdgs"] == ["6", "3"]
+    assert submission.answers["7.privacy_laws"] == ["Kenya Data Protection Act 2019"]
+    page = client.get(f"/nominations/{submission.pk}/").content.decode()
+    assert 'name="q_7__privacy_laws"' not in page and 'name="q_9A__collects_pii"' not in page
+    # The SDGs are asked on every nomination, pre-filled with what the owner declared.
+    assert 'name="q_1__sdgs"' in page and "Safe drinking water for rural wells." in page
+
+
 @pytest.mark.parametrize(
     "url",
     [

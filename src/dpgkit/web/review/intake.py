@@ -136,6 +136,17 @@ def without_local_paths(assessment: Assessment) -> Assessment:
     return Assessment.model_validate(data)
 
 
+def owner_answers(assessment: Assessment) -> dict[str, Any]:
+    """The owner's answers an assessment carries (``dpg assess --answers``), by question,
+    as the answers form stores them: what the owner declared is not asked again."""
+    return {
+        answer.question: answer.value
+        for indicator in assessment.indicators
+        for answer in indicator.answers
+        if answer.source == "owner" and answer.value not in (None, "", [])
+    }
+
+
 def assessment_intake(upload: UploadedFile[bytes], max_bytes: int) -> Intake:
     assessment = parse_assessment(read_json_upload(upload, max_bytes, _("The assessment")))
     name = assessment.project.name.strip()[:300]

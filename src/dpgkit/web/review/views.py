@@ -33,7 +33,13 @@ from dpgkit.web.review.forms import (
     StartForm,
     open_questions,
 )
-from dpgkit.web.review.intake import Intake, IntakeError, assessment_intake, nomination_intake
+from dpgkit.web.review.intake import (
+    Intake,
+    IntakeError,
+    assessment_intake,
+    nomination_intake,
+    owner_answers,
+)
 from dpgkit.web.review.jobs import enqueue_scan
 from dpgkit.web.review.models import (
     Message,
@@ -142,6 +148,7 @@ def _create(
     else:
         assert intake.assessment is not None
         submission.assessment_json = intake.assessment.model_dump_json()
+        submission.answers = owner_answers(intake.assessment)
         submission.repository_url = (
             data["repository_url"].strip() or intake.assessment.project.repository_url or ""
         )
