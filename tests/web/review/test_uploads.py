@@ -142,16 +142,30 @@ def test_the_owners_answers_in_an_uploaded_assessment_are_not_asked_again(
     text = assess(water_repo, AssessOptions(answers_path=answers_file)).model_dump_json()
     client = client_for(people["applicant"])
     response = client.post(
-        "/nominations/new/", {"kind": "assessment", "assessment": upload("a.json", text)}
+        "/nominations/new/",
+        {
+            "kind": "assessment",
+            "assessment": upload("a.json", text),
+            "repository_url": "https://github.com/waterwatch/water-watch.git",
+        },
     )
     assert response.status_code == 302
     submission = Submission.objects.get()
     assert submission.answers["1.sdgs"] == ["6", "3"]
+    # The address typed on the form answers the repository question.
+    assert submission.answers["general.repository_url"] == (
+        "https://github.com/waterwatch/water-watch"
+    )
     assert submission.answers["7.privacy_laws"] == ["Kenya Data Protection Act 2019"]
-    page = client.get(f"/nominations/{submission.pk}/").content.decode()
-    assert 'name="q_7__privacy_laws"' not in page and 'name="q_9A__collects_pii"' not in page
-    # The SDGs are asked on every nomination, pre-filled with what the owner declared.
-    assert 'name="q_1__sdgs"' in page and "Safe drinking water for rural wells." in page
+    response = client.get(f"/nominations/{submission.pk}/")
+    missing = {fact.question for fact in response.context["missing"]}
+    assert not missing & {"1.sdgs", "7.privacy_laws", "9A.collects_pii"}
+    # On the form, filled in with what the owner declared, so it can be corrected.
+    form = response.context["answers_form"]
+    assert form["q_7__privacy_laws"].value() == "Kenya Data Protection Act 2019"
+    assert form["q_9A__collects_pii"].value() == "Yes"
+    assert form["q_1__sdgs"].value() == "6\n3"
+    assert "Safe drinking water for rural wells." in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ from dpgkit.web.review.intake import (
     assessment_intake,
     nomination_intake,
     owner_answers,
+    public_repository,
 )
 from dpgkit.web.review.jobs import enqueue_scan
 from dpgkit.web.review.models import (
@@ -152,6 +153,10 @@ def _create(
         submission.repository_url = (
             data["repository_url"].strip() or intake.assessment.project.repository_url or ""
         )
+    public = public_repository(submission.repository_url)
+    if public and kind != Source.NOMINATION:
+        # The address the applicant typed answers the form's repository question.
+        submission.answers.setdefault("general.repository_url", public)
     return workflow.create(submission, me(request))
 
 
@@ -187,7 +192,8 @@ def _answers_context(
         missing_ids = [fact.question for fact in missing if fact.question]
     except PublishError:
         pass
-    questions = open_questions(assessment, [*OWNER_ASKED, *missing_ids])
+    # What the owner already answered stays on the form, filled in, so it can be corrected.
+    questions = open_questions(assessment, [*OWNER_ASKED, *missing_ids, *submission.answers])
     suggestions = {
         q.id: q.suggestion for i in assessment.indicators for q in i.questions if q.suggestion
     }
