@@ -166,6 +166,9 @@ def test_the_owners_answers_in_an_uploaded_assessment_are_not_asked_again(
     assert form["q_9A__collects_pii"].value() == "Yes"
     assert form["q_1__sdgs"].value() == "6\n3"
     assert "Safe drinking water for rural wells." in response.content.decode()
+    # The draft shows the record its answers make so far, before it is submitted.
+    assert "What will be published" in response.content.decode()
+    assert response.context["nominee"]["name"] == "Water Watch"
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,13 @@ from dpgkit.web.accounts.roles import (
 )
 from dpgkit.web.registry.screening import screening_sections
 from dpgkit.web.review.models import (
+    EDITABLE,
     Message,
     Submission,
 )
 from dpgkit.web.review.records import (
+    PublishError,
+    build_records,
     publishable,
 )
 from dpgkit.web.review.words import indicator_title
@@ -92,11 +95,19 @@ def indicator_views(submission: Submission, assessment: Assessment | None) -> li
 
 
 def published_preview(submission: Submission) -> dict[str, Any] | None:
-    """The nominee record frozen at submission (or, for uploaded records, as uploaded)."""
+    """The nominee record frozen at submission (or, for uploaded records, as uploaded); for
+    a draft not yet frozen, the record its answers make so far, so the applicant sees what
+    will be published before submitting."""
     nominee = submission.parsed("nominee_json")
-    if nominee is None:
+    if nominee is not None:
+        return publishable(nominee, submission.repository_url)
+    if submission.status not in EDITABLE or submission.assessment_json in (None, ""):
         return None
-    return publishable(nominee, submission.repository_url)
+    try:
+        draft, _screening, _missing = build_records(submission)
+    except PublishError:
+        return None
+    return draft
 
 
 def thread(submission: Submission) -> list[Message]:
