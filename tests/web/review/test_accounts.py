@@ -125,6 +125,7 @@ def test_signing_in_before_confirming_says_so_and_the_link_can_be_sent_again(
     english = client_for().post("/accounts/login/", login).content.decode()
     assert "Confirm your e-mail address first" in english
     assert 'action="/accounts/confirm/resend/"' in english
+    assert english.count("Send the confirmation link again") == 1  # the form, not also a link
     assert "Please enter a correct" not in english
     kazakh = client_for().post("/kk/accounts/login/", login).content.decode()
     assert english_leftovers(english, kazakh, {"aminakarimova"}) == []
