@@ -9,7 +9,14 @@ from typing import Any
 
 from dpgkit.web.accounts.roles import Role
 from dpgkit.web.registry.models import Good
-from dpgkit.web.review.models import IndicatorReview, LineStatus, Source, Status, Submission
+from dpgkit.web.review.models import (
+    AuditEntry,
+    IndicatorReview,
+    LineStatus,
+    Source,
+    Status,
+    Submission,
+)
 from tests.web.review.test_uploads import valid_records
 from tests.web.review.test_workflow_rules import LINES
 
@@ -117,3 +124,37 @@ def test_an_imported_good_is_not_replaced_by_a_new_nomination(
     claim = nomination(people["applicant"], "Matrix Project", Status.IN_REVIEW, people["reviewer"])
     assert decide(client_for(people["reviewer"]), claim).status_code == 400
     assert Good.objects.get(slug="matrix-project").record_json == before
+
+
+def test_an_owner_withdraws_a_draft_or_a_failed_scan_but_not_a_submitted_nomination(
+    people: dict[str, Any], client_for: Callable[..., Any]
+) -> None:
+    applicant = client_for(people["applicant"])
+    failed = nomination(people["applicant"], "Broken Scan", Status.FAILED)
+    draft = nomination(people["applicant"], "Half Done", Status.DRAFT)
+    submitted = nomination(people["applicant"], "Waiting", Status.SUBMITTED)
+    page = applicant.get(f"/nominations/{failed.pk}/").content.decode()
+    assert f'action="/nominations/{failed.pk}/withdraw/"' in page
+    assert f'action="/nominations/{submitted.pk}/withdraw/"' not in (
+        applicant.get(f"/nominations/{submitted.pk}/").content.decode()
+    )
+    # Another applicant cannot, whatever the state.
+    other = client_for(people["other"]).post(
+        f"/nominations/{draft.pk}/withdraw/", {"version": draft.version}
+    )
+    assert other.status_code == 404
+    for submission in (failed, draft):
+        response = applicant.post(
+            f"/nominations/{submission.pk}/withdraw/", {"version": submission.version}
+        )
+        assert response.status_code == 302
+        submission.refresh_from_db()
+        assert submission.status == Status.WITHDRAWN
+    refused = applicant.post(
+        f"/nominations/{submitted.pk}/withdraw/", {"version": submitted.version}
+    )
+    assert refused.status_code == 409  # the reviewers' to decide now
+    mine = applicant.get("/nominations/").content.decode()
+    assert "Waiting" in mine and "Broken Scan" not in mine and "Half Done" not in mine
+    actions = AuditEntry.objects.filter(action="submission.withdrawn").count()
+    assert actions == 2

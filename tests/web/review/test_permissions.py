@@ -48,6 +48,13 @@ MATRIX: list[tuple[str, str, str, dict[str, Any], list[Any]]] = [
     ),
     ("retry", "post", "/nominations/{s}/retry/", {}, [LOGIN, 302, 404, 403, 404, LOGIN]),
     (
+        "withdraw",
+        "post",
+        "/nominations/{s}/withdraw/",
+        {"version": 1},
+        [LOGIN, 409, 404, 403, 404, LOGIN],
+    ),
+    (
         "message",
         "post",
         "/nominations/{s}/messages/",
@@ -106,6 +113,7 @@ CHANGES = {
     "hide",
     "suspend",
     "retry",
+    "withdraw",
 }
 
 

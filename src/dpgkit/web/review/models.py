@@ -30,6 +30,7 @@ class Status(models.TextChoices):
     APPROVED = "approved", _("Digital public good")
     INELIGIBLE = "ineligible", _("Ineligible")
     EXPIRED = "expired", _("Expired")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Source(models.TextChoices):

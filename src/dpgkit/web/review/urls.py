@@ -13,6 +13,7 @@ urlpatterns = [
     path("nominations/<int:pk>/answers/", views.answers, name="answers"),
     path("nominations/<int:pk>/submit/", views.submit, name="submit"),
     path("nominations/<int:pk>/retry/", views.retry, name="retry"),
+    path("nominations/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("nominations/<int:pk>/messages/", views.post_message, name="post_message"),
     path("messages/<int:pk>/report/", community.report_message, name="report_message"),
     path("review/", reviewing.queue, name="queue"),

@@ -80,7 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required(SUBMIT)
 def mine(request: HttpRequest) -> HttpResponse:
-    submissions = Submission.objects.filter(owner=me(request))
+    submissions = Submission.objects.filter(owner=me(request)).exclude(status=Status.WITHDRAWN)
     return render(request, "review/mine.html", {"submissions": submissions})
 
 
@@ -174,6 +174,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "thread": thread(submission),
         "message_form": MessageForm(),
         "editable": workflow.allowed("edit_answers", submission, me(request)),
+        "may_withdraw": workflow.allowed("withdraw", submission, me(request)),
         "diff": renewal_diff(submission),
         "nominee": published_preview(submission),
     }
@@ -283,6 +284,15 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
     if workflow.reopen(submission, me(request)):
         enqueue_scan(submission.pk)
     return redirect("review:detail", submission.pk)
+
+
+@require_POST
+@permission_required(SUBMIT)
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = own(request, pk)
+    workflow.withdraw(submission, me(request), int(request.POST.get("version", "0") or 0))
+    flash.success(request, _("The nomination “%(name)s” is withdrawn.") % {"name": submission.name})
+    return redirect("review:mine")
 
 
 @require_POST

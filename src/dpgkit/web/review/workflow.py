@@ -115,6 +115,8 @@ TRANSITIONS: tuple[Transition, ...] = (
        label="requeue a stalled scan"),
     _t("reopen", {S.FAILED}, S.QUEUED, Asker.OWNER, SUBMIT, "scan.retried",
        label="reopen (scan again)"),
+    _t("withdraw", {S.DRAFT, S.FAILED}, S.WITHDRAWN, Asker.OWNER, SUBMIT,
+       "submission.withdrawn", label="withdraw"),
     _t("edit_answers", EDITABLE, None, Asker.OWNER, SUBMIT, "answers.saved",
        label="save answers"),
     _t("submit", {S.DRAFT}, S.SUBMITTED, Asker.OWNER, SUBMIT, "submission.submitted",
@@ -327,6 +329,14 @@ def reopen(submission: Submission, actor: Any) -> bool:
     except Conflict:
         return False
     return True
+
+
+def withdraw(submission: Submission, actor: Any, version: int) -> None:
+    """The owner takes back a nomination not yet submitted (a draft, a failed scan): it
+    leaves their list and the records are kept for the audit log. A submitted nomination
+    is the reviewers' to decide and cannot be withdrawn."""
+    with transaction.atomic():
+        _move("withdraw", submission, actor, version)
 
 
 def save_answers(submission: Submission, actor: Any, version: int, answers: dict[str, Any]) -> None:
