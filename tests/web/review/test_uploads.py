@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dpgkit.registry import RecordKind, record_errors
-from dpgkit.web.review.models import Status, Submission
+from dpgkit.web.review.models import Source, Status, Submission
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -251,3 +251,27 @@ def test_script_injection_is_rendered_escaped_everywhere(
         assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert" in pages[0].content.decode()
     assert "&lt;script&gt;alert" in pages[2].content.decode()
+
+
+def test_answers_an_assessment_carries_are_shown_by_their_question(
+    people: dict[str, Any], client_for: Callable[..., Any], water_repo: Path, tmp_path: Path
+) -> None:
+    """A submission whose answers were kept only in its assessment (uploaded before they
+    were copied into the nomination) shows each by the question's words, not its id."""
+    from dpgkit.assess import AssessOptions, assess
+
+    answers_file = tmp_path / "dpg-answers.yaml"
+    answers_file.write_text(
+        "indicators:\n  '7':\n    privacy_evidence: [https://water.example.org/privacy]\n",
+        encoding="utf-8",
+    )
+    assessment = assess(water_repo, AssessOptions(answers_path=answers_file))
+    submission = Submission.objects.create(
+        owner=people["applicant"], name="Water Watch", slug="water-watch",
+        source=Source.ASSESSMENT, status=Status.SUBMITTED,
+        assessment_json=assessment.model_dump_json(),
+    )  # fmt: skip
+    page = client_for(people["reviewer"]).get(f"/review/{submission.pk}/").content.decode()
+    assert "Provide evidence of adherence with the laws mentioned above" in page
+    assert "https://water.example.org/privacy" in page
+    assert "7.privacy_evidence" not in page

@@ -75,8 +75,11 @@ def indicator_views(submission: Submission, assessment: Assessment | None) -> li
             if submission.answers.get(spec.question_id(q.id))
         ]
         if result is not None:
+            # The assessment names a question by its id ("7.privacy_evidence"): shown by
+            # its text, which the page translates, as the form's answers are.
+            texts = {spec.question_id(q.id): q.text for q in spec.questions}
             answers += [
-                {"question": a.question, "value": shown(a.value)}
+                {"question": texts.get(a.question, a.question), "value": shown(a.value)}
                 for a in result.answers
                 if a.question not in submission.answers
             ]
