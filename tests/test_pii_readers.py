@@ -218,6 +218,36 @@ def test_third_party_sdks_distribute(repo_factory: RepoFactory) -> None:
     assert report.scale is Scale.DISTRIBUTED
 
 
+def test_the_one_search_for_any_service_finds_what_each_service_search_finds(
+    repo_factory: RepoFactory,
+) -> None:
+    """Manifests are searched for third-party services once, with an RE2 gate of all their
+    patterns, before each service's own pattern; the gate drops word boundaries, so it opens
+    where a pattern does not (a Unicode letter beside the name), never the reverse."""
+    from dpgkit.evidence.mentions import first_use
+    from dpgkit.pii.analysis import _third_party_patterns, find_third_parties
+
+    root = repo_factory(
+        {
+            "package.json": '{"dependencies": {"@sentry/browser": "^7"}}\n',
+            "web/package.json": '{"dependencies": {"левыйstripe": "1", "éfirebase": "2"}}\n',
+            "app/requirements.txt": "django\n# no Mixpanel here\nFIREBASE-admin==6\nTwilio==8\n",
+            "tools/pyproject.toml": '[project]\nname = "plain"\n',
+        }
+    )
+    inventory = build_inventory(root)
+    found = {party.name: party.path for party in find_third_parties(inventory)}
+    expected: dict[str, str] = {}
+    for entry in inventory.own_files():
+        for name, pattern in _third_party_patterns().items():
+            lines = inventory.search(entry, pattern) if name not in expected else []
+            if any(first_use(line, pattern) is not None for _number, line in lines):
+                expected[name] = entry.path
+    assert found == expected
+    assert found == {"Sentry": "package.json", "Firebase": "app/requirements.txt",
+                     "Twilio": "app/requirements.txt"}  # fmt: skip
+
+
 def test_bad_input_is_a_problem_not_a_crash(repo_factory: RepoFactory) -> None:
     bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nproperties: [*c]\nopenapi: "3"\n'
     report = _analyse(
