@@ -47,4 +47,6 @@ def test_head_answers_every_get_endpoint(client: Any, path: str) -> None:
 
 def test_head_of_a_missing_record_is_404(client: Any) -> None:
     assert client.head("/api/goods/no-such-good").status_code == 404
-    assert client.post("/api/goods").status_code == 405
+    refused = client.post("/api/goods")
+    assert refused.status_code == 405
+    assert [m.strip() for m in refused["Allow"].split(",")] == ["GET", "HEAD"]

@@ -6,7 +6,7 @@ HEAD on the API: what GET would answer, without the body (RFC 9110, 9.3.2).
 Django Ninja routes an operation to the methods it declares, and declaring HEAD beside GET
 would give the OpenAPI document two operations with one operationId. HEAD is implied by GET
 for every client, so it is answered here for every ``/api/`` path instead, and left out of the
-document. Pages do the same through ``require_safe``.
+document; a 405's ``Allow`` names it beside GET. Pages do the same through ``require_safe``.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ class ApiHeadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method != "HEAD" or not request.path.startswith(API_PREFIX):
+        if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
+        if request.method != "HEAD":
+            return _head_allowed(self.get_response(request))
         request.method = "GET"
         try:
             response = self.get_response(request)
@@ -42,6 +44,15 @@ class ApiHeadMiddleware:
             response.content = b""  # type: ignore[attr-defined]
             response["Content-Length"] = str(length)
         return response
+
+
+def _head_allowed(response: HttpResponseBase) -> HttpResponseBase:
+    """A refused method's answer lists HEAD wherever it lists GET (answered above)."""
+    if response.status_code == 405 and response.has_header("Allow"):
+        methods = [method.strip() for method in response["Allow"].split(",") if method.strip()]
+        if "GET" in methods and "HEAD" not in methods:
+            response["Allow"] = ", ".join([*methods, "HEAD"])
+    return response
 
 
 class PreferredLanguageMiddleware:
