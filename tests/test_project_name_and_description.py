@@ -144,3 +144,37 @@ def test_a_row_of_labelled_badges_is_not_the_summary(repo_factory: Factory) -> N
     )
     facts = facts_of(repo_factory, {"README.md": readme})
     assert facts.description == "Records is a patient-based medical record system for clinics."
+
+
+def test_a_workspace_roots_description_of_its_tooling_is_not_the_projects(
+    repo_factory: Factory,
+) -> None:
+    """kolibri's root package.json ("kolibri-root", "Development utilities for Kolibri",
+    with workspaces) describes the tools that build its packages: taken as the project's
+    description, it made the SDG rule call an education app a developer utility."""
+    from dpgkit.assess import assess
+
+    readme = (
+        "# Kolibri\n\nKolibri is an offline learning platform that brings quality education to "
+        "children in schools and communities without internet access.\n"
+    )
+    root = repo_factory(
+        {
+            "README.md": readme,
+            "package.json": json.dumps(
+                {
+                    "name": "kolibri-root",
+                    "description": "Development utilities for Kolibri",
+                    "workspaces": ["packages/*"],
+                }
+            ),
+            "packages/tools/package.json": json.dumps(
+                {"name": "kolibri-tools", "description": "Build tools for Kolibri plugins"}
+            ),
+        }
+    )
+    facts = gather_facts(build_inventory(root))
+    assert facts.description is not None and facts.description.startswith("Kolibri is an")
+    indicator = assess(root).indicators[0]
+    assert "Unlikely to qualify" not in indicator.summary
+    assert "Development utilities" not in indicator.model_dump_json()

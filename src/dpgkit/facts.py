@@ -78,6 +78,21 @@ MANIFEST_DESCRIPTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def manifest_description(
+    manifests: dict[str, dict[str, Any]], filename: str, keys: tuple[str, ...]
+) -> str | None:
+    """A top-level manifest's description when it describes the product: not a generator's
+    words, and not a JavaScript workspace root's ("kolibri-root": "Development utilities
+    for Kolibri"), which describes the tooling that builds the packages beside it."""
+    data = manifests.get(filename)
+    if not isinstance(data, dict):
+        return None
+    if filename == "package.json" and data.get("workspaces"):
+        return None
+    value = _get(data, *keys)
+    return value if isinstance(value, str) and says_something(value) else None
+
+
 @dataclass
 class ProjectFacts:
     name: str
@@ -372,10 +387,8 @@ def gather_facts(inventory: Inventory, override_types: list[str] | None = None) 
         if filename in manifests:
             description = _publiccode_description(manifests[filename])
     for filename, keys in MANIFEST_DESCRIPTIONS:
-        if filename in manifests and description is None:
-            value = _get(manifests[filename], *keys)
-            if isinstance(value, str) and says_something(value):
-                description = value
+        if description is None:
+            description = manifest_description(manifests, filename, keys)
     publiccode_name = _get(manifests.get("publiccode.yml", {}), "name") or _get(
         manifests.get("publiccode.yaml", {}), "name"
     )

@@ -20,7 +20,12 @@ from typing import Any
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.evidence.readme import INSTALL, USAGE, headings
-from dpgkit.facts import GENERATOR_TEXT, MANIFEST_DESCRIPTIONS, says_something
+from dpgkit.facts import (
+    GENERATOR_TEXT,
+    MANIFEST_DESCRIPTIONS,
+    manifest_description,
+    says_something,
+)
 from dpgkit.inventory.files import FileEntry
 from dpgkit.inventory.manifests import (
     manifest_dcf,
@@ -278,8 +283,8 @@ def _manifest_passages(ctx: ProbeContext) -> list[Passage]:
     passages: list[Passage] = []
     seen: set[str] = set()
     for filename, keys in MANIFEST_DESCRIPTIONS:
-        value = _get(ctx.facts.manifests.get(filename), *keys)
-        if isinstance(value, str) and says_something(value):
+        value = manifest_description(ctx.facts.manifests, filename, keys)
+        if value is not None:
             text = ctx.inventory.text(filename) or ""
             passages.append(Passage("description", filename, _line_of(text, value), value))
             seen.add(" ".join(value.split()))
