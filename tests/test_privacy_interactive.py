@@ -64,3 +64,30 @@ def test_invalid_answer_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(AnswersError):
         save_answers(tmp_path / "a.yaml", {"9A.collects_pii": "Perhaps"}, "1.1.7")
+
+
+def test_the_checkouts_answers_file_is_read_first_and_never_overwritten(
+    repo_factory: RepoFactory,
+) -> None:
+    """-i without --answers uses PATH/dpg-answers.yaml: what it answers is not asked again
+    and stays as the owner wrote it; its comments survive in a .bak copy; a suggestion's
+    "(found in ...)" is never part of the answer Enter accepts; '-' skips a question."""
+    root = repo_factory(fixtures.DJANGO_PII)
+    owner_law = 'Law of the Republic of Kazakhstan No. 94-V "On Personal Data"'
+    answers = root / "dpg-answers.yaml"
+    answers.write_text(
+        "# Our answers, kept by the foundation's lawyer.\n"
+        f"indicators:\n  '7':\n    privacy_laws: ['{owner_law}']\n",
+        encoding="utf-8",
+    )
+    order = [q for q in _questions_in_order(root) if q != "7.privacy_laws"]
+    stdin = "".join(("-" if q == "9A.collects_pii" else "") + "\n" for q in order)
+    result = CliRunner().invoke(app, ["assess", str(root), "-i", "-f", "json"], input=stdin)
+    assert result.exit_code in (0, 1), result.output
+    assert "7.privacy_laws" not in result.stderr  # not asked: the file answers it
+    saved = load_answers(answers, load_standard())
+    assert saved.get("7.privacy_laws") == [owner_law]
+    assert saved.get("9A.collects_pii") is None  # skipped with '-'
+    assert not any("found in" in str(value) for value in saved.values.values())
+    backup = root / "dpg-answers.yaml.bak"
+    assert backup.read_text(encoding="utf-8").startswith("# Our answers, kept by")

@@ -8,6 +8,7 @@ written, merged into the existing answers file if there is one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,17 +29,25 @@ Ask = Callable[..., str]
 _LIST_SEPARATOR = ";"
 
 
+# Where the scan found a suggested item ("GDPR (found in docs/privacy.md:5)"): shown to the
+# owner, never part of the answer Enter accepts.
+_FOUND_IN = re.compile(r"\s*\(found in [^)]*\)")
+_SKIP = "-"
+
+
 def _default(spec: QuestionSpec, suggestion: str | None) -> str | None:
     if not suggestion:
         return None
     if spec.kind == "yes_no":
         first = suggestion.split()[0].strip(" —-,.") if suggestion.split() else ""
         return first if first in YES_NO else None
-    return suggestion
+    return _FOUND_IN.sub("", suggestion).strip() or None
 
 
 def _value(spec: QuestionSpec, text: str) -> Any:
     text = text.strip()
+    if text == _SKIP:
+        return None
     if spec.kind == "list":
         # ";" separates items; a list typed with commas only is split on them instead
         # (law names may hold commas, so suggestions of laws use ";").
@@ -66,7 +75,7 @@ def _ask_yes_no(ask: Ask, label: str, default: str, console: Console) -> str:
     """Yes, No or empty (skip); anything else is asked again, three times at most."""
     for _attempt in range(3):
         answer = (ask(f"{label} (Yes/No)", default=default, console=console) or "").strip()
-        if not answer:
+        if not answer or answer == _SKIP:
             return ""
         if answer.lower() in _YES_NO_WORDS:
             return _YES_NO_WORDS[answer.lower()]
@@ -91,8 +100,9 @@ def prompt_answers(
         return given
     console.print(
         Text(
-            "Answer what the scan could not tell. Press Enter to accept what was found, "
-            f"leave empty to skip; separate list items with '{_LIST_SEPARATOR}'.",
+            "Answer what the scan could not tell. Press Enter to accept the answer in brackets "
+            f"(what the scan found), type '{_SKIP}' to skip a question; separate list items "
+            f"with '{_LIST_SEPARATOR}'. Questions the answers file already answers are not asked.",
             style="bold",
         )
     )
@@ -101,6 +111,8 @@ def prompt_answers(
             console.rule(f"{result.id}. {result.title}")
             for question in result.questions:
                 spec = specs[question.id]
+                if question.id in known:
+                    continue  # the owner's answer stands; edit the file to change it
                 if not _applies(spec, result.id, given, known):
                     continue
                 console.print(Text(question.text))
@@ -142,8 +154,11 @@ def _existing(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def save_answers(path: Path, values: dict[str, Any], standard_version: str) -> Path:
-    """Merge values into the answers file at path (created if missing), validated first."""
+def save_answers(path: Path, values: dict[str, Any], standard_version: str) -> Path | None:
+    """Merge values into the answers file at path (created if missing), validated first.
+
+    The file is written again from its values, so comments cannot be kept: when the file
+    held any, its earlier text is kept beside it first (``PATH.bak``), which is returned."""
     standard = load_standard(standard_version)
     merged = parse_answers(_existing(path), standard, str(path)).values if path.is_file() else {}
     merged.update(values)
@@ -152,5 +167,20 @@ def save_answers(path: Path, values: dict[str, Any], standard_version: str) -> P
     text = "# Owner answers for dpgkit (dpg assess PATH --answers THIS-FILE).\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True, width=100
     )
+    backup = _keep_comments(path, text)
     write_atomically(path, [text])
-    return path
+    return backup
+
+
+def _keep_comments(path: Path, replacement: str) -> Path | None:
+    """PATH.bak with the file's earlier text when rewriting it would drop comments of it."""
+    try:
+        earlier = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    comments = {line.strip() for line in earlier.splitlines() if line.lstrip().startswith("#")}
+    if comments <= {line.strip() for line in replacement.splitlines()}:
+        return None
+    backup = path.with_name(path.name + ".bak")
+    write_atomically(backup, [earlier])
+    return backup

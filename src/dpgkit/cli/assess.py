@@ -149,7 +149,10 @@ def assess_command(
     if output_format != "terminal" and output_format not in formats:
         choices = ", ".join(["terminal", *formats])
         raise BadInputError(f"unknown --format {output_format}; use one of {choices}")
-    # --interactive creates the answers file, so it need not exist yet.
+    # --interactive creates the answers file, so it need not exist yet; without --answers it
+    # uses PATH/dpg-answers.yaml, whose answers then count (and are not asked again).
+    if interactive and answers is None and (path / "dpg-answers.yaml").is_file():
+        answers = path / "dpg-answers.yaml"
     existing = answers if answers is None or not interactive or answers.exists() else None
     options = AssessOptions(
         answers_path=existing,
@@ -182,11 +185,18 @@ def _ask_and_reassess(
     from dpgkit.answers_prompt import prompt_answers, save_answers
 
     console = Console(stderr=True, highlight=False)
-    given = prompt_answers(assessment, console)
+    known = {
+        answer.question: answer.value
+        for indicator in assessment.indicators
+        for answer in indicator.answers
+    }
+    given = prompt_answers(assessment, console, known)
     if not given:
         return assessment
-    save_answers(target, given, assessment.standard_version)
+    backup = save_answers(target, given, assessment.standard_version)
     console.print(f"Saved {len(given)} answer(s) to {target}")
+    if backup is not None:
+        console.print(f"Its earlier text, with the comments it held, is kept in {backup}")
     options.answers_path = target
     return run_assessment(path, options, show_progress=False)
 
