@@ -136,6 +136,33 @@ def test_copyright_mentioned_mid_sentence_names_nobody(repo_factory: Factory) ->
     assert names == ["Clinic Queue Foundation"]
 
 
+def test_headings_file_names_and_a_licenses_definitions_in_headers_name_nobody(
+    repo_factory: Factory,
+) -> None:
+    """openIMIS's pages open with a heading "Copyright notices", a vendored script's header
+    says "see AUTHORS.txt (...)", and a license copied under an odd name holds '"Copyright"
+    also means ...': none is a holder; the one real statement names the owner."""
+    header = (
+        "<%-- Copyright (c) 2016-2017 Swiss Agency for Development and Cooperation (SDC)\n\n"
+        "Copyright notices\nThis program is free software, as published by the\n"
+        "Free Software Foundation, version 3 of the License. --%>\n"
+    )
+    files = {
+        **CODE,
+        "IMIS/AddFunding.aspx": header + "<p>funding</p>\n",
+        "IMIS/Home.aspx": header + "<p>home</p>\n",
+        "IMIS/Javascripts/widget.js": "/*!\n * Copyright 2016 contributors; see AUTHORS.txt "
+        "(http://example.org/about)\n */\nvar x = 1;\n",
+        "GNU AFFERO GENERAL PUBLIC LICENSE.md": '"Copyright" also means copyright-like laws '
+        "that apply to other kinds of works.\n",
+    }
+    names = [c["name"] for c in candidates(assess(repo_factory(files)))]
+    assert names[0] == "Swiss Agency for Development and Cooperation"
+    assert not [
+        n for n in names if n.lower().startswith(("notices", "authors.txt", '"', "free software"))
+    ]
+
+
 def test_license_texts_own_copyright_and_appendix_name_nobody(repo_factory: Factory) -> None:
     # A GPL file carries "Copyright (C) 2007 Free Software Foundation, Inc." and an appendix
     # about "the "copyright" line": neither names the project's owner.

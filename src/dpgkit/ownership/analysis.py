@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dpgkit.analysis.context import ProbeContext
-from dpgkit.evidence.copyright import COPYRIGHT, copyright_lines
+from dpgkit.evidence.copyright import COPYRIGHT, LICENSE_STEWARD, copyright_lines
 from dpgkit.inventory import FileEntry
 from dpgkit.inventory.classify import is_served_script, is_third_party_path
 from dpgkit.inventory.git import parse_remote
@@ -52,8 +52,11 @@ _TRAILER = re.compile(
     re.I,
 )
 _NOT_A_NAME = re.compile(
-    r"^(?:notice|holders?|owners?|law|and|the above|statement|\(c\)|©|laws?|protection|"
-    r"license|permission|of this|by the|\d{4}.*)\b",
+    r"^(?:notices?|holders?|owners?|law|and|the above|statements?|\(c\)|©|laws?|protection|"
+    r"license|permission|of this|by the|information|\d{4}.*)\b"
+    # A file named where a holder would be ("see AUTHORS.txt"), or the rest of a quoted
+    # definition ('"Copyright" also means ...'): no one's name.
+    r"|^[\w.-]+\.(?:txt|md|rst|html?)\b|^[\"'“”,]",
     re.I,
 )
 # Markup is no one's name: a settings file's <copyright enabled="True" /> element.
@@ -347,7 +350,7 @@ def ownership_analysis(ctx: ProbeContext) -> Ownership:
         if source is not None and (source.example or source.test):
             continue  # a sample's or a fixture's owner is not the project's
         match = COPYRIGHT.search(statement)
-        if match:
+        if match and not LICENSE_STEWARD.search(match.group("name")):
             ranking.add(match.group("name"), "header_copyright", path, line, statement)
     # The repository the owner named stands for the remote (a clone of a mirror or a fork
     # would name someone else); it is still only an inference, never an explicit owner.
