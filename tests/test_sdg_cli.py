@@ -63,6 +63,15 @@ def test_text_prints_goals_scores_targets_and_evidence() -> None:
     assert "“" in out  # a supporting sentence
 
 
+def test_all_lists_the_17_goals_whether_or_not_one_is_predicted() -> None:
+    for text in ("An open map", "Farmers record crop yields to end hunger and raise harvests."):
+        out = run(["--text", text, "--all"]).stdout.decode()
+        goals = {
+            int(line.split("SDG ")[1].split()[0]) for line in out.splitlines() if "SDG " in line
+        }
+        assert goals == set(range(1, 18)), out
+
+
 def test_text_and_jsonl_are_exclusive_and_bad_usage_exits_2() -> None:
     assert run([]).returncode == 2
     assert run(["--text", "x", "--jsonl"]).returncode == 2

@@ -114,11 +114,11 @@ def _show(text: str, show_all: bool) -> None:
         console.print("The text is empty: no goal can be recognised.")
         return
     shown = [goal for goal in result.goals if goal.predicted]
-    if not shown:
+    if show_all:
+        shown = result.goals  # all 17, predicted or not
+    elif not shown:
         console.print("No goal reaches its threshold; the closest ones:")
         shown = result.goals[:3]
-    elif show_all:
-        shown = result.goals
     language = language_of(text)
     for goal in shown:
         mark = "[green]✔[/green]" if goal.predicted else "[dim]·[/dim]"
