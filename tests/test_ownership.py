@@ -177,7 +177,9 @@ def test_a_local_remote_names_no_owner_and_the_given_repository_does(
     """A clone of a mirror on disk has a path for its remote: its folders are not an
     organisation. The repository the owner names (--repository-url) stands for it."""
     repo = repo_factory(CODE, remote="/srv/mirrors/example-org+tool/repo")
-    assert candidates(assess(repo)) == []
+    local = assess(repo)
+    assert candidates(local) == []
+    assert local.project.repository_url is None  # a folder on this disk is no address
     given = assess(repo, AssessOptions(repository_url="https://github.com/example-org/tool"))
     indicator = given.indicator("3")
     assert indicator.verdict is Verdict.NEEDS_ANSWER
@@ -185,6 +187,7 @@ def test_a_local_remote_names_no_owner_and_the_given_repository_does(
     assert given.project.repository_url == "https://github.com/example-org/tool"
     file_remote = repo_factory(CODE, remote="file:///srv/mirrors/tool.git")
     assert candidates(assess(file_remote)) == []
+    assert assess(file_remote).project.repository_url is None
 
 
 def test_nominate_reads_the_owner_from_the_given_repository(

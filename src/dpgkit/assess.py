@@ -18,7 +18,7 @@ from dpgkit.config import Config, load_config
 from dpgkit.deps import dependency_report
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
-from dpgkit.inventory.git import strip_credentials
+from dpgkit.inventory.git import parse_remote, strip_credentials
 from dpgkit.licenses.analysis import stated_licenses
 from dpgkit.model import Assessment, IndicatorResult, LicenseEntry, Project, SdgEntry, Stats, Tool
 from dpgkit.probes.registry import all_probes
@@ -118,7 +118,9 @@ def facts_project(context: ProbeContext) -> Project:
         name=facts.name,
         description=facts.description,
         types=facts.types,
-        repository_url=git.remote_url if git else None,
+        # A remote that is a folder on this machine (a local clone's origin) is no address
+        # to publish: it would only show the owner's disk layout in shared reports.
+        repository_url=git.remote_url if git and parse_remote(git.remote_url) else None,
         commit=git.commit if git else None,
         default_branch=git.default_branch if git else None,
         path_in_repository=_inside(inventory.root, git.toplevel) if git else None,
