@@ -37,6 +37,30 @@ def test_product_without_personal_data(repo_factory: RepoFactory) -> None:
     assert questions == {"7.privacy_laws", "7.privacy_evidence"}
 
 
+def test_an_app_in_a_language_no_reader_covers_is_asked_not_declared_free_of_pii(
+    repo_factory: RepoFactory,
+) -> None:
+    """A Kotlin banking app whose classes no data-model reader parses: nothing was read, so
+    "no personal data" would be a claim without evidence (mifos-android, vxnaid, openimis)."""
+    client = (
+        "package org.villagebank\n\n"
+        "data class Client(val fullName: String, val phone: String, val nationalId: String)\n"
+    ) * 600  # 60 kB of program code: software
+    files = {
+        "README.md": fixtures.readme("Village Bank", "Loans and savings for village groups."),
+        "LICENSE": "MIT License\n",
+        "app/src/main/java/org/villagebank/Client.kt": client,
+    }
+    assessment = assess(repo_factory(files))
+    indicator = assessment.indicator("9A")
+    assert indicator.verdict is Verdict.NEEDS_ANSWER
+    assert "written in Kotlin" in indicator.summary
+    assert "9A.collects_pii" in {question.id for question in indicator.questions}
+    inventory = _finding(assessment, "9A", "personal_data_inventory")
+    assert inventory.outcome is Outcome.UNKNOWN
+    assert all(q.suggestion != "No" for q in indicator.questions)
+
+
 def test_django_models_with_personal_data(repo_factory: RepoFactory) -> None:
     assessment = assess(repo_factory(fixtures.DJANGO_PII))
     assert _verdicts(assessment)["9A"] is Verdict.NEEDS_ANSWER

@@ -55,6 +55,22 @@ def _inventory_locations(report: PersonalData, limit: int = 12) -> list[Location
     ]
 
 
+# Languages whose data models the readers parse (Django and SQLAlchemy, Rails, Laravel,
+# JavaScript and TypeScript ORMs); beside them SQL, schemas and forms are read in any project.
+_MODEL_LANGUAGES = frozenset({"Python", "Ruby", "PHP", "JavaScript", "TypeScript"})
+# What a product is not written in: its pages, styles and build and install scripts.
+_NOT_THE_PRODUCT = frozenset(
+    {"HTML", "CSS", "SCSS", "Sass", "Less", "Shell", "Dockerfile", "Makefile", "Batchfile"}
+)
+
+
+def _main_language(ctx: ProbeContext) -> str | None:
+    """The software project's largest programming language, if it is software."""
+    if "software" not in ctx.facts.types:
+        return None
+    return next((name for name in ctx.facts.languages if name not in _NOT_THE_PRODUCT), None)
+
+
 @probe("personal_data_inventory")
 def personal_data_inventory(ctx: ProbeContext) -> Result:
     report = ctx.derive(personal_data)
@@ -72,6 +88,20 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
         "model_files_read": report.files_read,
         "problems": [f"{problem.path}: {problem.message}" for problem in report.problems[:20]],
     }
+    language = _main_language(ctx)
+    unread = language is not None and language not in _MODEL_LANGUAGES
+    if not report.personal and not report.files_read and unread:
+        # Nothing was read, so nothing is known: the product may keep personal data in
+        # models no reader covers (Kotlin or Java classes, Visual Basic pages, Dart).
+        result = unknown(
+            f"No data model, schema or form was found that the scan reads, and the product "
+            f"is written in {language}, whose data models it does not read: whether the "
+            "product collects personal data is for the owner to say (9A.collects_pii).",
+            [],
+            **data,
+        )
+        result.items = {"privacy_security_steps": security_step_items(ctx)}
+        return result
     if not report.personal:
         where = (
             f"{len(report.fields)} fields in {report.files_read} data-model file(s)"

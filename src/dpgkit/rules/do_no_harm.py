@@ -5,8 +5,10 @@ evidence and decides what the evidence alone can decide.
   was found so the owner knows where to start.
 - 9A: a provider-shaped credential committed outside tests and examples (the blocking
   probe committed_secrets) makes it not met; generic matches never do; no personal data
-  found makes it not applicable; otherwise the owner describes the protection
-  (needs_answer until answered).
+  found in the data models read makes it not applicable; software of which no data model
+  could be read (a language or framework no reader covers) is a question, not a claim of
+  no personal data; otherwise the owner describes the protection (needs_answer until
+  answered).
 - 9B: not applicable without user content, or when the content is kept for the
   organisation's own use (not distributed); a question when whether it is distributed is
   unclear; with distributed content, met when a policy naming illegal content and
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 
 from dpgkit.model import Outcome, Verdict
+from dpgkit.pii.scale import Scale
 from dpgkit.rules.engine import (
     RuleInput,
     RuleOutcome,
@@ -104,6 +107,8 @@ def data_privacy_and_security(item: RuleInput) -> RuleOutcome:
     declared = _declared(item)
     if declared is not None:
         return declared
+    if inventory is not None and inventory.data.get("scale") == Scale.NOT_COLLECTED.value:
+        return RuleOutcome(Verdict.NEEDS_ANSWER, inventory.message)  # nothing could be read
     summary = inventory.message if inventory is not None else "Personal data is declared."
     return RuleOutcome(
         Verdict.NEEDS_ANSWER,
