@@ -316,3 +316,37 @@ def test_one_reading_of_a_remote(
     else:
         assert address is not None
         assert (address.host, address.path, address.owner, address.name) == expected
+
+
+def test_dpgkits_own_reports_in_the_checkout_are_not_evidence(
+    repo_factory: Callable[..., Path],
+) -> None:
+    """docs/ci.md writes reports into the checkout; the next run must not read the last
+    one's words (an HTML report echoes the owner's answers) as the project's."""
+    from dpgkit.assess import assess
+    from dpgkit.reports import renderer_for
+
+    root = repo_factory(
+        {
+            "README.md": "# Water Watch\n\nRural communities monitor their wells.\n",
+            "dpg-notes.md": "# Our DPG notes\n\nWhat we still have to write.\n",
+            "docs/report.md": "# Annual report\n\nWells tested this year.\n",
+        }
+    )
+    first = assess(root)
+    for name, format_name in [
+        ("dpg.json", "json"),
+        ("dpg.sarif", "sarif"),
+        ("dpg-report.html", "html"),
+        ("report.md", "markdown"),
+        ("ci/out.sarif", "sarif"),
+    ]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(renderer_for(format_name)(first), encoding="utf-8")
+    inventory = build_inventory(root)
+    paths = {entry.path for entry in inventory.files}
+    assert {"README.md", "dpg-notes.md", "docs/report.md"} <= paths
+    assert not paths & {"dpg.json", "dpg.sarif", "dpg-report.html", "report.md", "ci/out.sarif"}
+    assert "dpg-report.html: a dpgkit report, not read as evidence" in inventory.warnings
+    again = assess(root)
+    assert again.stats.files == first.stats.files and again.indicators == first.indicators

@@ -25,6 +25,7 @@ from dpgkit.inventory.classify import (
 )
 from dpgkit.inventory.files import FileEntry
 from dpgkit.inventory.git import GitFacts, git_facts
+from dpgkit.inventory.own_reports import is_report, may_be_report
 from dpgkit.inventory.paths import PathMatcher
 from dpgkit.inventory.read import SNIFF_BYTES, FileRead, read_capped, read_text_file
 from dpgkit.inventory.walk import list_files
@@ -284,8 +285,12 @@ def build_inventory(
     listed = {rel for rel, _, _ in listing.files}
     tool_dirs = frozenset(d for manifest, d in TOOL_DEPENDENCY_DIRS.items() if manifest in listed)
     classify = PathClassifier(tool_dirs)
+    reports: list[str] = []
     for rel, target, size in listing.files:
         if excluded is not None and excluded.match_file(rel):
+            continue
+        if may_be_report(rel) and is_report(target):
+            reports.append(rel)
             continue
         kinds = classify(rel)
         entry = FileEntry(
@@ -303,6 +308,7 @@ def build_inventory(
     facts = git_facts(root) if listing.used_git else None
     inventory = Inventory(root=root, files=entries, git=facts, read_cap=read_cap)
     inventory.warnings.extend(listing.warnings)
+    inventory.warnings.extend(f"{rel}: a dpgkit report, not read as evidence" for rel in reports)
     inventory._absolute = absolute
     inventory._by_path = {entry.path: entry for entry in entries}
     if not listing.used_git:
