@@ -206,3 +206,15 @@ def test_nominate_reads_the_owner_from_the_given_repository(
     ownership = json.dumps(provenance)
     assert "example-org" in ownership
     assert "Nothing in the checkout names an owner" not in ownership
+
+
+def test_a_place_reached_twice_is_cited_once(repo_factory: Factory) -> None:
+    """A NOTICE's copyright line is both a notice and a header statement: one location."""
+    notice = "Water Watch\nCopyright 2026 Water Watch Trust\n"
+    result = assess(repo_factory({**CODE, "NOTICE": notice}))
+    places = [(loc.path, loc.line) for loc in owner_finding(result).locations]
+    assert places.count(("NOTICE", 2)) == 1
+    for indicator in result.indicators:
+        for finding in indicator.findings:
+            keys = [(loc.path, loc.line) for loc in finding.locations]
+            assert len(keys) == len(set(keys)), finding.probe

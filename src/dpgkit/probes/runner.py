@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Result
-from dpgkit.model import Finding, Outcome
+from dpgkit.model import Finding, Location, Outcome
 from dpgkit.probes.registry import all_probes
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,22 @@ def run_probes(
                 probe=probe_id,
                 outcome=result.outcome,
                 message=result.message,
-                locations=result.locations,
+                locations=_unique(result.locations),
                 remediation=(result.remediation or definition.remediation) if needs_fix else None,
                 data=data,
             )
         )
     return findings
+
+
+def _unique(locations: list[Location]) -> list[Location]:
+    """Each place once, in the order found: an analysis may reach one line by two roads
+    (a NOTICE's copyright line is both a notice and a header statement)."""
+    seen: set[tuple[str, int | None]] = set()
+    unique: list[Location] = []
+    for location in locations:
+        key = (location.path, location.line)
+        if key not in seen:
+            seen.add(key)
+            unique.append(location)
+    return unique
