@@ -144,12 +144,20 @@ def _nest(values: dict[str, Any], standard: Standard) -> dict[str, Any]:
     return data
 
 
-def _existing(path: Path) -> dict[str, Any]:
+def _earlier_text(path: Path) -> str | None:
+    """The answers file's text, or None when there is none yet."""
     if not path.is_file():
-        return {}
+        return None
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ParseError) as error:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnswersError(f"answers file cannot be updated: {path} ({error})") from None
+
+
+def _existing(path: Path, text: str) -> dict[str, Any]:
+    try:
+        data = load_yaml(text)
+    except ParseError as error:
         raise AnswersError(f"answers file cannot be updated: {path} ({error})") from None
     return data if isinstance(data, dict) else {}
 
@@ -160,24 +168,25 @@ def save_answers(path: Path, values: dict[str, Any], standard_version: str) -> P
     The file is written again from its values, so comments cannot be kept: when the file
     held any, its earlier text is kept beside it first (``PATH.bak``), which is returned."""
     standard = load_standard(standard_version)
-    merged = parse_answers(_existing(path), standard, str(path)).values if path.is_file() else {}
+    earlier = _earlier_text(path)
+    merged = (
+        parse_answers(_existing(path, earlier), standard, str(path)).values
+        if earlier is not None
+        else {}
+    )
     merged.update(values)
     data = _nest(merged, standard)
     parse_answers(data, standard, str(path))  # raises AnswersError on anything invalid
     text = "# Owner answers for dpgkit (dpg assess PATH --answers THIS-FILE).\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True, width=100
     )
-    backup = _keep_comments(path, text)
+    backup = _keep_comments(path, earlier, text) if earlier is not None else None
     write_atomically(path, [text])
     return backup
 
 
-def _keep_comments(path: Path, replacement: str) -> Path | None:
+def _keep_comments(path: Path, earlier: str, replacement: str) -> Path | None:
     """PATH.bak with the file's earlier text when rewriting it would drop comments of it."""
-    try:
-        earlier = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
     comments = {line.strip() for line in earlier.splitlines() if line.lstrip().startswith("#")}
     if comments <= {line.strip() for line in replacement.splitlines()}:
         return None

@@ -242,7 +242,7 @@ def _languages(inventory: Inventory) -> dict[str, int]:
 
 
 # Languages that style or lay out pages rather than program them: a site generator's theme.
-_MARKUP_LANGUAGES = frozenset({"HTML", "CSS", "SCSS", "Sass", "Less"})
+MARKUP_LANGUAGES = frozenset({"HTML", "CSS", "SCSS", "Sass", "Less"})
 _PROSE_SUFFIXES = frozenset({".md", ".mdx", ".markdown", ".rst", ".adoc", ".tex", ".org"})
 # Code this large is a program whatever else the repository holds (images, data, docs).
 SOFTWARE_MIN_BYTES = 50 * 1024
@@ -286,7 +286,7 @@ def _substance(inventory: Inventory) -> _Substance:
         found.total += entry.size
         if entry.language and entry.language not in NON_CODE:
             found.code += entry.size
-            if entry.language in _MARKUP_LANGUAGES:
+            if entry.language in MARKUP_LANGUAGES:
                 found.markup += entry.size
             elif _SITE_SCAFFOLD.search(entry.path):
                 found.scaffold += entry.size

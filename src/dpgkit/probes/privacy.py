@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Cited, Result, failed, not_applicable, passed, unknown
+from dpgkit.facts import MARKUP_LANGUAGES
 from dpgkit.harm.protection import security_step_items, security_steps
 from dpgkit.model import Location
 from dpgkit.pii.analysis import PersonalData
@@ -59,9 +60,7 @@ def _inventory_locations(report: PersonalData, limit: int = 12) -> list[Location
 # JavaScript and TypeScript ORMs); beside them SQL, schemas and forms are read in any project.
 _MODEL_LANGUAGES = frozenset({"Python", "Ruby", "PHP", "JavaScript", "TypeScript"})
 # What a product is not written in: its pages, styles and build and install scripts.
-_NOT_THE_PRODUCT = frozenset(
-    {"HTML", "CSS", "SCSS", "Sass", "Less", "Shell", "Dockerfile", "Makefile", "Batchfile"}
-)
+_NOT_THE_PRODUCT = MARKUP_LANGUAGES | {"Shell", "Dockerfile", "Makefile", "Batchfile"}
 
 
 def _main_language(ctx: ProbeContext) -> str | None:
