@@ -160,12 +160,30 @@ def test_bad_input_is_one_line_and_exit_2(
     assert len(result.stderr.strip().splitlines()) <= 3
 
 
-def test_not_a_checkout_and_empty_folder_give_a_report_with_warnings(tmp_path: Path) -> None:
+def test_a_folder_that_is_not_a_checkout_gives_a_report_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Water Watch\n\nWells and their water quality.\n")
     result = run_dpg("assess", str(tmp_path), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert any("no files" in warning for warning in report["warnings"])
     assert any("not a git checkout" in warning for warning in report["warnings"])
+
+
+def test_nothing_to_assess_is_bad_input_not_a_score(
+    tmp_path: Path, repo_factory: Callable[..., Path]
+) -> None:
+    # An empty folder once scored 5/11: personal data, user content and harassment were
+    # "not applicable" with not one file read. Also a checkout whose every file is excluded.
+    excluded = repo_factory(
+        {"README.md": README, ".dpgkit.toml": 'exclude = ["*", ".*"]\n'}
+    )
+    for folder in (tmp_path / "empty", excluded):
+        folder.mkdir(exist_ok=True)
+        result = run_dpg("assess", str(folder), "--format", "json")
+        assert result.returncode == 2, result.stdout
+        assert result.stdout == ""
+        assert "nothing to assess" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
 
 
 def test_answers_init_writes_a_template_that_validates_once_filled(

@@ -131,3 +131,27 @@ def test_only_fail_results_carry_a_level(seed_repo: Path) -> None:
     assert {result["level"] for result in reviews} == {"none"}
     failures = [result for result in results if result["kind"] == "fail"]
     assert failures and {result["level"] for result in failures} <= {"error", "warning", "note"}
+
+
+def test_a_project_in_a_subfolder_is_located_from_the_repository_root(
+    repo_factory: Callable[..., Path],
+) -> None:
+    # SRCROOT is mapped to the repository's root, where code scanning resolves paths: a
+    # result at "README.md" of a project in "apps/seed bank" must name that folder's file.
+    root = repo_factory(
+        {"apps/seed bank/README.md": README, "apps/seed bank/src/app.py": "SEEDS = []\n"},
+        remote="https://github.com/farmers/monorepo.git",
+    )
+    log = sarif_log(assess(root / "apps" / "seed bank", AssessOptions()))
+    run = log["runs"][0]
+    assert run["versionControlProvenance"][0]["mappedTo"] == {"uriBaseId": "%SRCROOT%"}
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for result in run["results"]
+        for location in result["locations"]
+    }
+    assert uris and all(uri.startswith("apps/seed%20bank/") for uri in uris), uris
+    assert "apps/seed%20bank/README.md" in uris
+    for uri in uris:
+        assert (root / uri.replace("%20", " ")).is_file(), uri
+    assert schema_errors(log) == []

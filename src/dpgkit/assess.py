@@ -16,6 +16,7 @@ from dpgkit.analysis.context import ProbeContext
 from dpgkit.answers import Answers, load_answers
 from dpgkit.config import Config, load_config
 from dpgkit.deps import dependency_report
+from dpgkit.errors import BadInputError
 from dpgkit.facts import gather_facts
 from dpgkit.inventory import Inventory, build_inventory
 from dpgkit.inventory.git import parse_remote, strip_credentials
@@ -59,6 +60,13 @@ def assess(
     early_warnings: list[str] = []
     config = load_config(path, early_warnings) if path.is_dir() else Config()
     inventory = build_inventory(path, exclude=[*config.exclude, *options.exclude])
+    if not inventory.files:
+        # Nothing read proves nothing: an empty report would call personal data, user
+        # content and harassment "not applicable" with no evidence behind the words.
+        raise BadInputError(
+            f"{path}: nothing to assess: it holds no files"
+            " (an empty folder, or every file excluded or ignored)"
+        )
     inventory.warnings[:0] = early_warnings
 
     answers_path = options.answers_path

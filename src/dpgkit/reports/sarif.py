@@ -76,10 +76,13 @@ def _indicator_rule(result: IndicatorResult, requirement: str | None) -> dict[st
     }
 
 
-def _location(location: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {
-        "artifactLocation": {"uri": quote(location.path), "uriBaseId": SRCROOT}
-    }
+def _location(assessment: Assessment, location: Location) -> dict[str, Any]:
+    # SRCROOT is the repository's root (versionControlProvenance maps it there, and code
+    # scanning resolves paths from the root of the checkout): a project in a subfolder of
+    # its repository ("samples/app") has its paths written from that root.
+    inside = assessment.project.path_in_repository
+    path = f"{inside.strip('/')}/{location.path}" if inside else location.path
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path), "uriBaseId": SRCROOT}}
     if location.line and location.line >= 1:
         region: dict[str, Any] = {"startLine": location.line}
         if location.excerpt:
@@ -122,10 +125,10 @@ def _finding_result(
     message = finding.message
     if finding.remediation:
         message += f" What to do: {finding.remediation.strip()}"
-    locations = [_location(location) for location in finding.locations[:20]]
+    locations = [_location(assessment, location) for location in finding.locations[:20]]
     if not locations:
         anchor = _anchor(assessment, indicator)
-        locations = [_location(anchor)] if anchor else []
+        locations = [_location(assessment, anchor)] if anchor else []
     first = finding.locations[0] if finding.locations else None
     return {
         "ruleId": finding.probe,
@@ -157,7 +160,7 @@ def _indicator_result(
         "kind": "fail" if indicator.verdict is Verdict.NOT_MET else "review",
         "level": _VERDICT_LEVEL[indicator.verdict],
         "message": _text("\n".join(lines)),
-        "locations": [_location(anchor)] if anchor else [],
+        "locations": [_location(assessment, anchor)] if anchor else [],
         "partialFingerprints": {"dpgkitIndicator/v1": _fingerprint("indicator", indicator.id)},
         "properties": {"indicator": indicator.id, "verdict": indicator.verdict.value},
     }
