@@ -69,7 +69,7 @@ def test_standards_and_practices_fill_the_screening_lists(repo_factory):
         "digital-principles",
     } <= ids
     tags = next(item for item in practices.data["practices"] if item["id"] == "release-tags")
-    assert tags["note"] == "1 release tag(s)"
+    assert tags["note"] == "1 release tag"
     fhir = next(loc for loc in standards.locations if loc.path == "pyproject.toml")
     assert fhir.line == 3
 

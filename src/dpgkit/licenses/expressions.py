@@ -95,7 +95,9 @@ def parse_expression(text: str) -> ParsedExpression:
         expression=str(parsed.render()),
         keys=tuple(dict.fromkeys(keys)),
         unknown=tuple(dict.fromkeys(unknown)),
-        error=f"unknown SPDX id(s): {', '.join(unknown)}" if unknown else None,
+        error=f"unknown SPDX {'id' if len(unknown) == 1 else 'ids'}: {', '.join(unknown)}"
+        if unknown
+        else None,
     )
 
 

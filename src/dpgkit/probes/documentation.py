@@ -19,6 +19,7 @@ from dpgkit.evidence.readme import headings
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
 from dpgkit.standards.evidence import standards_evidence
+from dpgkit.wording import counted
 
 TOPICS: dict[str, re.Pattern[str]] = {
     "install": re.compile(
@@ -210,9 +211,9 @@ def docs_site(ctx: ProbeContext) -> Result:
     if evidence.sites:
         what.append("a documentation site configuration")
     if evidence.pages:
-        what.append(f"{len(evidence.pages)} documentation page(s)")
+        what.append(counted(len(evidence.pages), "documentation page"))
     if evidence.guides:
-        what.append(f"{len(evidence.guides)} guide document(s)")
+        what.append(counted(len(evidence.guides), "guide document"))
     if evidence.links:
         what.append("links to online documentation")
     if not what:
@@ -306,7 +307,9 @@ def docs_links(ctx: ProbeContext) -> Result:
         return not_applicable("The documentation has no relative links.")
     if broken:
         result = failed(
-            f"{len(broken)} relative link(s) in the documentation point to missing files.", broken
+            f"{counted(len(broken), 'relative link')} in the documentation "
+            f"{'points' if len(broken) == 1 else 'point'} to missing files.",
+            broken,
         )
         result.remediation = (
             "Fix or remove the broken links: "

@@ -13,6 +13,7 @@ from dpgkit.licenses.declarations import Declaration
 from dpgkit.licenses.expressions import judge
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
+from dpgkit.wording import counted
 
 
 def _location(ctx: ProbeContext, declaration: Declaration) -> Location:
@@ -130,8 +131,8 @@ def component_licenses(ctx: ProbeContext) -> Result:
         if declaration.spdx and not judge(declaration.spdx, ctx.standard).approved:
             doubtful.append(declaration)
     summary = (
-        f"{len(parts)} nested or vendored license file(s), "
-        f"{sum(d.count for d in tagged)} file header(s) with a license tag or notice"
+        f"{counted(len(parts), 'nested or vendored license file')}, "
+        f"{counted(sum(d.count for d in tagged), 'file header')} with a license tag or notice"
     )
     listing = [
         {"path": d.path, "spdx": d.spdx, "scope": d.scope, "count": d.count}

@@ -10,6 +10,7 @@ from dpgkit.deps import Scope, dependency_report
 from dpgkit.deps.closed import ClosedReport, FoundComponent, alternatives_of, closed_components
 from dpgkit.model import Location
 from dpgkit.probes.registry import probe
+from dpgkit.wording import counted
 
 _MAX_LISTED = 1000
 
@@ -33,14 +34,15 @@ def dependency_inventory(ctx: ProbeContext) -> Result:
     summary = (
         f"{len(direct)} direct dependencies ({scopes.get('runtime', 0)} runtime, "
         f"{scopes.get('development', 0)} development, {scopes.get('optional', 0)} optional, "
-        f"{scopes.get('build', 0)} build) in {len(report.manifests)} manifest(s)"
+        f"{scopes.get('build', 0)} build) in {counted(len(report.manifests), 'manifest')}"
         + (f" ({', '.join(ecosystems)})" if ecosystems else "")
     )
     locations = [Location(path=path) for path in report.manifests[:20]]
     if report.problems:
         problems = "; ".join(f"{p.path}: {p.message}" for p in report.problems[:5])
         result = unknown(
-            f"{summary}. {len(report.problems)} manifest(s) could not be read: {problems}.",
+            f"{summary}. {counted(len(report.problems), 'manifest')} could not be read: "
+            f"{problems}.",
             [Location(path=p.path, excerpt=p.message) for p in report.problems[:20] if p.path],
             **data,
         )

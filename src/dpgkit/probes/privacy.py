@@ -17,6 +17,7 @@ from dpgkit.pii.derived import (
 )
 from dpgkit.pii.signals import hit_locations
 from dpgkit.probes.registry import probe
+from dpgkit.wording import counted
 
 _POLICY_KINDS = {
     "privacy": "privacy policy",
@@ -103,7 +104,8 @@ def personal_data_inventory(ctx: ProbeContext) -> Result:
         return result
     if not report.personal:
         where = (
-            f"{len(report.fields)} fields in {report.files_read} data-model file(s)"
+            f"{counted(len(report.fields), 'field')} in "
+            f"{counted(report.files_read, 'data-model file')}"
             if report.files_read
             else "no data models, schemas or forms were found"
         )
@@ -186,7 +188,7 @@ def privacy_law_references(ctx: ProbeContext) -> Result:
         return unknown("No privacy or data-protection law is named in the documentation.")
     names = ", ".join(reference.law.name for reference in references)
     result = passed(
-        f"The documentation names {len(references)} law(s): {names}.",
+        f"The documentation names {counted(len(references), 'law')}: {names}.",
         [Location(path=r.path, line=r.line, excerpt=r.excerpt) for r in references[:10]],
         laws=[
             {

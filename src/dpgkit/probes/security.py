@@ -16,6 +16,7 @@ from dpgkit.pii.derived import code_features, personal_data
 from dpgkit.pii.signals import hit_locations
 from dpgkit.probes.registry import probe
 from dpgkit.secrets.scan import SecretHit, committed_secrets, describe
+from dpgkit.wording import counted
 
 _PRIVATE_CHANNEL = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
@@ -77,7 +78,8 @@ def committed_secrets_probe(ctx: ProbeContext) -> Result:
     if live:
         kinds = ", ".join(sorted({hit.kind for hit in live}))
         return failed(
-            f"{len(live)} provider-issued credential(s) committed outside tests and examples "
+            f"{counted(len(live), 'provider-issued credential')} committed outside tests and "
+            "examples "
             f"({kinds}); first: {describe(live[0])}. Values are not shown.",
             [_secret_location(hit) for hit in live[:10]],
             **data,
@@ -105,8 +107,9 @@ def secrets_to_review(ctx: ProbeContext) -> Result:
     )
     if review:
         kinds = ", ".join(sorted({hit.kind for hit in review}))
+        places = "this place" if len(review) == 1 else f"these {len(review)} places"
         return unknown(
-            f"Review these {len(review)} place(s) where a value may be a credential ({kinds}): "
+            f"Review {places} where a value may be a credential ({kinds}): "
             f"check none is a real one in use. Values are not shown.{note}",
             [_secret_location(hit) for hit in review[:10]],
             **data,
@@ -153,7 +156,7 @@ def encryption_hints(ctx: ProbeContext) -> Result:
     report = ctx.derive(personal_data)
     if hits:
         return passed(
-            f"Encryption settings or libraries are used ({len(hits)} place(s)).",
+            f"Encryption settings or libraries are used ({counted(len(hits), 'place')}).",
             hit_locations(hits),
         )
     if not report.personal:

@@ -11,6 +11,7 @@ from dpgkit.analysis.context import ProbeContext
 from dpgkit.analysis.probe import Cited, Result, passed, unknown
 from dpgkit.probes.registry import probe
 from dpgkit.standards.evidence import Found, standards_evidence
+from dpgkit.wording import counted
 
 
 def _listing(found: list[Found]) -> str:
@@ -60,7 +61,8 @@ def open_standards_detected(ctx: ProbeContext) -> Result:
         )
     locations = [loc for item in evidence.standards for loc in item.locations[:2]]
     result = passed(
-        f"{len(evidence.standards)} open standard(s) in evidence: {_listing(evidence.standards)}.",
+        f"{counted(len(evidence.standards), 'open standard')} in evidence: "
+        f"{_listing(evidence.standards)}.",
         locations,
         standards=_data(evidence.standards),
         catalog_version=evidence.catalog_version,
@@ -87,7 +89,7 @@ def best_practices_detected(ctx: ProbeContext) -> Result:
     data = {"practices": _data(evidence.practices), "missing": missing}
     if len(evidence.practices) < MIN_PRACTICES:
         result = unknown(
-            f"Only {len(evidence.practices)} best practice(s) in evidence"
+            f"Only {counted(len(evidence.practices), 'best practice')} in evidence"
             + (f": {_listing(evidence.practices)}" if evidence.practices else "")
             + ".",
             locations,
@@ -95,7 +97,8 @@ def best_practices_detected(ctx: ProbeContext) -> Result:
         )
     else:
         result = passed(
-            f"{len(evidence.practices)} best practice(s) in evidence: {_listing(evidence.practices)}.",
+            f"{counted(len(evidence.practices), 'best practice')} in evidence: "
+            f"{_listing(evidence.practices)}.",
             locations,
             **data,
         )

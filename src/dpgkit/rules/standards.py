@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dpgkit.model import Outcome, Verdict
 from dpgkit.rules.engine import RuleInput, RuleOutcome, default_rule, open_questions, rule
+from dpgkit.wording import counted
 
 
 @rule("8")
@@ -17,8 +18,9 @@ def standards_and_practices(item: RuleInput) -> RuleOutcome:
     if standards.outcome is Outcome.PASS and practices.outcome is Outcome.PASS:
         return RuleOutcome(
             Verdict.MET,
-            f"{len(standards.data.get('standards', []))} open standard(s) and "
-            f"{len(practices.data.get('practices', []))} best practice(s) are in evidence.",
+            f"{counted(len(standards.data.get('standards', [])), 'open standard')} and "
+            f"{counted(len(practices.data.get('practices', [])), 'best practice')} are in "
+            "evidence.",
         )
     missing = [
         name

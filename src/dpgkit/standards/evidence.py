@@ -35,6 +35,7 @@ from dpgkit.inventory.inventory import excerpt
 from dpgkit.model import Location
 from dpgkit.parsing import load_data_yaml
 from dpgkit.scan import Scanner, register
+from dpgkit.wording import counted
 
 _MAX_LOCATIONS = 5
 _SEMVER = re.compile(r"^v?\d+\.\d+\.\d+(?:[-+][\w.-]+)?$")
@@ -130,17 +131,17 @@ def _special_release_tags(ctx: ProbeContext) -> tuple[list[Location], str]:
     tags = _release_tags(ctx)
     if not tags:
         return [], ""
-    return [
-        Location(path=".git", excerpt=f"tags: {', '.join(tags[-5:])}")
-    ], f"{len(tags)} release tag(s)"
+    return [Location(path=".git", excerpt=f"tags: {', '.join(tags[-5:])}")], counted(
+        len(tags), "release tag"
+    )
 
 
 def _special_semver(ctx: ProbeContext) -> tuple[list[Location], str]:
     tags = [tag for tag in _release_tags(ctx) if _SEMVER.match(tag)]
     if tags:
-        return [
-            Location(path=".git", excerpt=f"tags: {', '.join(tags[-5:])}")
-        ], f"{len(tags)} semantic version tag(s)"
+        return [Location(path=".git", excerpt=f"tags: {', '.join(tags[-5:])}")], counted(
+            len(tags), "semantic version tag"
+        )
     for entry in ctx.inventory.glob("/CHANGELOG*", "/CHANGES*", "/HISTORY*"):
         hits = ctx.find(entry, _CHANGELOG_VERSION, limit=2)
         if hits:
@@ -161,7 +162,7 @@ def _special_test_share(ctx: ProbeContext) -> tuple[list[Location], str]:
     folders = sorted({e.parent or e.path for e in tests})[:_MAX_LOCATIONS]
     return [
         Location(path=folder) for folder in folders
-    ], f"{len(tests)} test file(s), {share:.0%} of the code"
+    ], f"{counted(len(tests), 'test file')}, {share:.0%} of the code"
 
 
 def _special_lock_files(ctx: ProbeContext) -> tuple[list[Location], str]:
