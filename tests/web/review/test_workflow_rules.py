@@ -186,6 +186,16 @@ def test_renewal_reminds_expires_and_diffs(
     assert [c.id for c in diff.indicators if c.change == "regressed"] == ["2"]
     page = client_for(people["applicant"]).get(f"/nominations/{renewal.pk}/").content.decode()
     assert "Changes since the last approval" in page and "regressed" in page
+    # A renewal of a renewal still finds the approved one; a chain edited into a loop ends.
+    again = Submission.objects.create(owner=people["applicant"], name="Locked Project", slug="locked-project",
+                                      source=Source.ASSESSMENT, status=Status.DRAFT, renewal_of=renewal,
+                                      assessment_json=json.dumps(changed))  # fmt: skip
+    assert list(again.renewed()) == [renewal, approved]
+    approved.renewal_of = again
+    approved.save(update_fields=["renewal_of"])
+    again.refresh_from_db()
+    assert [s.pk for s in again.renewed()] == [renewal.pk, approved.pk]
+    assert renewal_diff(again) is not None
 
 
 def test_report_hide_and_suspend(people: dict[str, Any], client_for: Callable[..., Any]) -> None:

@@ -7,6 +7,7 @@ read and fails when another save came first (see ``locking.py``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -93,6 +94,15 @@ class Submission(models.Model):
     def parsed(self, field: str) -> Any:
         text = getattr(self, field)
         return json.loads(text) if text else None
+
+    def renewed(self) -> Iterator[Submission]:
+        """The submissions this one renews, nearest first (``renewal_of``, then its own);
+        a chain that loops back (edited by hand in the database) ends where it repeats."""
+        previous, seen = self.renewal_of, {self.pk}
+        while previous is not None and previous.pk not in seen:
+            seen.add(previous.pk)
+            yield previous
+            previous = previous.renewal_of
 
 
 class LineStatus(models.TextChoices):

@@ -116,12 +116,8 @@ def replaces_another_good(submission: Submission, stage: str = "DPG") -> bool:
     """
     if not Good.objects.filter(slug=submission.slug).exists():
         return False
-    claimants: list[int] = [submission.pk] if stage != "DPG" else []
-    previous, seen = submission.renewal_of, {submission.pk}
-    while previous is not None and previous.pk not in seen:
-        seen.add(previous.pk)
-        claimants.append(previous.pk)
-        previous = previous.renewal_of
+    claimants = [submission.pk] if stage != "DPG" else []
+    claimants += [previous.pk for previous in submission.renewed()]
     return not Submission.objects.filter(
         pk__in=claimants, slug=submission.slug, status__in=(Status.APPROVED, Status.EXPIRED)
     ).exists()

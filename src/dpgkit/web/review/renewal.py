@@ -74,10 +74,10 @@ def renewals() -> dict[str, list[int]]:
 
 def last_approved(submission: Submission) -> Submission | None:
     """The approved (or since expired) submission this one renews, following the chain."""
-    previous = submission.renewal_of
-    while previous is not None and previous.status not in (Status.APPROVED, Status.EXPIRED):
-        previous = previous.renewal_of
-    return previous
+    for previous in submission.renewed():
+        if previous.status in (Status.APPROVED, Status.EXPIRED):
+            return previous
+    return None
 
 
 def renewal_diff(submission: Submission) -> AssessmentDiff | None:
