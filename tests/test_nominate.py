@@ -275,3 +275,36 @@ def test_empty_answers_are_not_used(water_repo: Path) -> None:
     nomination = build_nomination(assessment, Answers(values={"general.name": "  "}))
     assert nomination.nominee.name == assessment.project.name
     assert nomination.provenance.fields["nominee"]["/name"].source is Source.EVIDENCE
+
+
+def test_the_nominee_license_is_the_project_license_not_its_parts(
+    repo_factory: Callable[..., Path],
+) -> None:
+    # A nested package's manifest (npm's default "ISC" in export/) speaks for that part; the
+    # registry lists the project's license, which indicator 2 judged from the top level.
+    # A content license the README states for the project's texts is the project's too.
+    root = repo_factory(
+        {
+            "README.md": README + "\n## License\n\nThe guides in docs/ are under CC-BY-4.0.\n",
+            "LICENSE": MIT,
+            "export/package.json": '{"name": "export", "license": "ISC"}\n',
+            "export/index.js": "module.exports = 1;\n",
+            "app/main.py": "print('water')\n",
+        },
+        remote="git@github.com:waterwatch/water-watch.git",
+    )
+    assessment = assess(root)
+    expression = next(
+        finding.data["expression"]
+        for indicator in assessment.indicators
+        if indicator.id == "2"
+        for finding in indicator.findings
+        if finding.probe == "license_file_identified"
+    )
+    assert "ISC" not in expression
+    assert any(entry.spdx == "ISC" for entry in assessment.licenses)  # found, and listed
+    nominee = record_data(build_nomination(assessment, Answers()).nominee)
+    spdx = [entry["spdx"] for entry in nominee["license"]]
+    assert spdx[0] == "MIT" and "ISC" not in spdx
+    assert set(spdx) <= {"MIT", "CC-BY-4.0"}
+    assert nominee["license"][0]["licenseURL"].endswith("/LICENSE")

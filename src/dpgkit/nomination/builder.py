@@ -22,6 +22,7 @@ from dpgkit.inventory.classify import (
     is_test_path,
     is_third_party_path,
 )
+from dpgkit.licenses.expressions import parse_expression
 from dpgkit.model import Assessment, Finding, IndicatorResult, Outcome, Verdict
 from dpgkit.nomination.calibration import allowed
 from dpgkit.nomination.links import Repo, is_web_link, looks_like_path, project_repository
@@ -652,13 +653,18 @@ class _Builder:
     def _licenses_found(self) -> dict[str, tuple[_Value, _Value | None]]:
         """Approved licenses the scan found, best first: registry id -> (id, link)."""
         found: dict[str, tuple[_Value, _Value | None]] = {}
+        suggested = self.suggestion("2.licenses")
+        # The project's license is what indicator 2 judged it to be (its expression): a
+        # nested package's manifest ("license": "ISC", npm's default, in common/) speaks
+        # for that part, and the registry lists the project's license, not its parts'.
+        project = self._listed_ids(str(suggested.value)) if suggested is not None else []
         # Another project's license (a library copied under static/, LICENSES-3RD-PARTY/) is
         # not the project's: never offered as its license or the link to it.
         own = [e for e in self.assessment.licenses if not (e.path and is_third_party_path(e.path))]
         primary = [e for e in own if e.source in ("file", "manifest", "tag")]
         for entry in sorted(primary or own, key=lambda e: -e.score):
             listed = registry_spdx(entry.spdx) if entry.spdx and entry.approved else None
-            if listed is None or listed in found:
+            if listed is None or listed in found or (project and listed not in project):
                 continue
             ref = EvidenceRef(
                 path=entry.path,
@@ -686,17 +692,23 @@ class _Builder:
                     ),
                 )
             found[listed] = (_Value(listed, source), url)
-        if not found:
-            suggested = self.suggestion("2.licenses")
-            if suggested is not None:
-                for spdx in re.split(r"[,;\s]+(?:and|AND|OR|or)?\s*", str(suggested.value)):
-                    listed = registry_spdx(spdx) if spdx else None
-                    if listed and listed not in found:
-                        found[listed] = (
-                            _Value(listed, suggested.source),
-                            self._suggested_url(suggested),
-                        )
+        if suggested is not None:
+            # The project's licenses no file entry stands for (a README's statement).
+            for listed in self._listed_ids(str(suggested.value)):
+                if listed not in found:
+                    found[listed] = (
+                        _Value(listed, suggested.source),
+                        self._suggested_url(suggested),
+                    )
         return found
+
+    @staticmethod
+    def _listed_ids(expression: str) -> list[str]:
+        """The registry's ids of the licenses an expression names, in its order."""
+        parsed = parse_expression(expression)
+        names = parsed.keys or tuple(re.split(r"[,;\s]+(?:and|AND|OR|or)?\s*", expression))
+        listed = (registry_spdx(name) for name in names if name)
+        return list(dict.fromkeys(spdx for spdx in listed if spdx))
 
     def _suggested_url(self, suggested: _Value) -> _Value | None:
         for ref in suggested.source.evidence:
