@@ -308,3 +308,20 @@ def test_the_nominee_license_is_the_project_license_not_its_parts(
     assert spdx[0] == "MIT" and "ISC" not in spdx
     assert set(spdx) <= {"MIT", "CC-BY-4.0"}
     assert nominee["license"][0]["licenseURL"].endswith("/LICENSE")
+
+
+def test_a_cyrillic_name_files_under_the_repository_name(
+    repo_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "Доступный Казахстан" has no registry slug: every such nomination was "project.json".
+    root = repo_factory(
+        {"README.md": "# Доступный Казахстан\n\nКарта доступных мест.\n", "LICENSE": MIT},
+        remote="https://github.com/akz-team/accessible-kz.git",
+    )
+    out = tmp_path / "out"
+    result = run_dpg("nominate", str(root), "--allow-incomplete", "--out", str(out))
+    assert result.returncode in (0, 1), result.stderr
+    assert (out / "nominees" / "accessible-kz.json").is_file()
+    assert (out / "accessible-kz.provenance.json").is_file()
+    nominee = json.loads((out / "nominees" / "accessible-kz.json").read_text(encoding="utf-8"))
+    assert nominee["name"] == "Доступный Казахстан"

@@ -35,6 +35,17 @@ def test_copyright_in_license_file_is_explicit_owner(repo_factory: Factory) -> N
     assert owner_finding(result).locations[0].path == "LICENSE"
 
 
+def test_an_owner_named_in_cyrillic_is_an_owner(repo_factory: Factory) -> None:
+    # A Kazakh foundation's copyright line names it in Russian: no Latin letter needed.
+    text = license_text("MIT").replace(
+        "<year> <copyright holders>", "2023-2025 ОФ «Доступный Казахстан»"
+    )
+    result = assess(repo_factory({**CODE, "LICENSE": text}))
+    assert result.indicator("3").verdict is Verdict.MET
+    assert candidates(result)[0]["name"] == "ОФ «Доступный Казахстан»"
+    assert clean_name("2024 ©") is None  # still: a name needs a letter
+
+
 def test_sources_are_ranked(repo_factory: Factory) -> None:
     files = {
         **CODE,

@@ -1260,7 +1260,12 @@ def build_nomination(
     name_text = str(builder.put(NOMINEE, "/name", name))
     nominee = builder.nominee(name_text)
     screening = builder.screening(name_text, name.source)
-    slug = registry_slug(name_text) or "project"
+    # A name in Cyrillic has no registry slug of its own ("Доступный Казахстан"): the
+    # repository's own name (its last part) gives one before the generic "project", which
+    # every such nomination written to one folder would share.
+    parts = repository_names(repo.web_url if repo else None)
+    slugs = (registry_slug(text) for text in [name_text, *reversed(parts)])
+    slug = next((found for found in slugs if found), "project")
     provenance = ProvenanceDocument(
         tool=f"{assessment.tool.name} {assessment.tool.version}",
         standard_version=assessment.standard_version,

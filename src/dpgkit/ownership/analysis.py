@@ -134,7 +134,8 @@ def clean_name(raw: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" ,.;:-")
     if not name or _PLACEHOLDER.search(name) or _NOT_A_NAME.match(name) or len(name) < 2:
         return None
-    if len(name) > 80 or not re.search(r"[A-Za-z]", name) or _MARKUP.search(name):
+    # Any script's letters: "ОФ «Доступный Казахстан»" names an owner as well as a Latin name.
+    if len(name) > 80 or not re.search(r"[^\W\d_]", name) or _MARKUP.search(name):
         return None
     return name
 
