@@ -173,9 +173,7 @@ def test_nothing_to_assess_is_bad_input_not_a_score(
 ) -> None:
     # An empty folder once scored 5/11: personal data, user content and harassment were
     # "not applicable" with not one file read. Also a checkout whose every file is excluded.
-    excluded = repo_factory(
-        {"README.md": README, ".dpgkit.toml": 'exclude = ["*", ".*"]\n'}
-    )
+    excluded = repo_factory({"README.md": README, ".dpgkit.toml": 'exclude = ["*", ".*"]\n'})
     for folder in (tmp_path / "empty", excluded):
         folder.mkdir(exist_ok=True)
         result = run_dpg("assess", str(folder), "--format", "json")

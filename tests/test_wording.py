@@ -21,6 +21,6 @@ def test_no_message_counts_with_a_bracketed_plural() -> None:
         for folder in ("probes", "standards", "rules", "licenses", "pii", "ownership", "harm")
         for path in sorted((source / folder).rglob("*.py"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if "(s)" in line and ("f\"" in line or "f'" in line)
+        if "(s)" in line and ('f"' in line or "f'" in line)
     ]
     assert offenders == []
