@@ -175,3 +175,21 @@ def test_the_build_writes_the_corrected_names() -> None:
 
     for wrong, right in CORRECTIONS.items():
         assert corrected(f"x {wrong} y") == f"x {right} y"
+
+
+def test_goal_and_target_texts_are_composed_so_a_cut_never_splits_a_letter() -> None:
+    import unicodedata
+
+    from dpgkit.sdg.names import goals_data
+
+    data = goals_data()
+    texts = [
+        text
+        for section in ("goals", "targets")
+        for by_language in data[section].values()
+        for block in by_language.values()
+        for text in (block.values() if isinstance(block, dict) else [block])
+        if isinstance(text, str)
+    ]
+    assert any("й" in text for text in texts)  # the Russian texts are there
+    assert all(unicodedata.normalize("NFC", text) == text for text in texts)

@@ -8,6 +8,7 @@ wording) and the registry web app alike. Loading it needs no numpy.
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,8 +21,20 @@ FALLBACK = "en"
 def goals_data() -> dict[str, Any]:
     """{"goals": {"4": {"ru": {"short", "title"}}}, "targets": {"4.1": {"ru": ...}}, "target_order"}."""
     text = (resources.files("dpgkit.sdg") / "data" / "goals.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = _composed(json.loads(text))
     return data
+
+
+def _composed(value: Any) -> Any:
+    """Strings in NFC: the UN's Russian texts spell й as и and a combining breve, which a
+    text cut short for display ("…устойчивый…") turns into и."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {key: _composed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_composed(item) for item in value]
+    return value
 
 
 def _block(goal: int | str, language: str | None) -> dict[str, str] | None:
