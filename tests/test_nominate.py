@@ -325,3 +325,36 @@ def test_a_cyrillic_name_files_under_the_repository_name(
     assert (out / "accessible-kz.provenance.json").is_file()
     nominee = json.loads((out / "nominees" / "accessible-kz.json").read_text(encoding="utf-8"))
     assert nominee["name"] == "Доступный Казахстан"
+
+
+def test_a_line_not_met_keeps_the_nomination_from_passing_as_complete(
+    repo_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A live credential makes 9A not met: "steps to prevent harm" cannot be written as
+    # anything but Unknown, and no answer settles it. It was written silently, exit 0.
+    key = "AKIA" + "Q7RTX2ZK4MNB3WVP"
+    root = repo_factory(
+        {
+            "README.md": README,
+            "LICENSE": MIT,
+            "app/settings.py": (
+                f'AWS_ACCESS_KEY_ID = "{key}"\n'
+                'AWS_SECRET_ACCESS_KEY = "wJr8Kq2Zt9LmX4vB7nP1sD6fG3hJ0kQ5yT8rW2eZ"\n'
+            ),
+            "app/models.py": (
+                "from django.db import models\n\n\nclass Reporter(models.Model):\n"
+                "    full_name = models.CharField(max_length=200)\n"
+                "    email = models.EmailField()\n    phone = models.CharField(max_length=20)\n"
+            ),
+        },
+        remote="git@github.com:waterwatch/water-watch.git",
+    )
+    answers = write_answers(tmp_path, GENERAL)
+    out = tmp_path / "nomination"
+    result = run_dpg("nominate", str(root), "--answers", str(answers), "--out", str(out))
+    assert result.returncode == 1, result.stdout
+    assert "/doNoHarm/preventHarm/stepsToPreventHarm" in result.stdout
+    assert "fix what is not met first: 9A" in result.stdout
+    assert key not in result.stdout + result.stderr
+    assert "wJr8Kq2Zt9LmX4vB7nP1sD6fG3hJ0kQ5yT8rW2eZ" not in result.stdout + result.stderr
+    assert not out.exists()

@@ -51,7 +51,7 @@ def _print_missing(console: Console, title: str, facts: list[MissingFact]) -> No
     """
     console.print(Text(f"{title} ({len(facts)}):", style="bold"), soft_wrap=True)
     for fact in facts:
-        key = fact.question or "-"
+        key = fact.question or "(to fix, not to answer)"
         console.print(
             Text(f"  {key}  → {fact.record} record {fact.field}", style="cyan"), soft_wrap=True
         )

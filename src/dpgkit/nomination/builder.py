@@ -1194,11 +1194,30 @@ class _Builder:
         harm_fields = [p for p in self.fields[SCREENING] if p.startswith("/doNoHarm/")]
         prevent = self.prevent_harm(harm_fields)
         if prevent["stepsToPreventHarm"] == UNKNOWN:
-            self.fields[SCREENING]["/doNoHarm/preventHarm/stepsToPreventHarm"] = FieldSource(
+            pointer = "/doNoHarm/preventHarm/stepsToPreventHarm"
+            self.fields[SCREENING][pointer] = FieldSource(
                 source=Source.MISSING,
                 confidence=0.0,
                 note="follows once the 9A, 9B and 9C questions are answered and no line is not met",
             )
+            not_met = [
+                f"{result.id} ({result.summary})"
+                for i in ("9A", "9B", "9C")
+                if (result := self.indicator(i)) is not None and result.verdict is Verdict.NOT_MET
+            ]
+            if not_met:
+                # No owner question answers it: the line must be fixed. Listed as a required
+                # fact, so the records are not written as if complete (they were, with exit 0).
+                self.missing.append(
+                    MissingFact(
+                        record=SCREENING,
+                        field=pointer,
+                        question=None,
+                        text="Steps to prevent harm: fix what is not met first: "
+                        + "; ".join(not_met),
+                        required=True,
+                    )
+                )
         data["doNoHarm"] = {"preventHarm": prevent, **harm}
         data["locations"] = {
             "developmentCountries": self.items(
