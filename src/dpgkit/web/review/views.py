@@ -260,7 +260,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     except PublishError as error:
         flash.error(request, str(error))
         return redirect("review:detail", submission.pk)
-    if missing:
+    # A fact no answer settles (a 9A-9C line not met) is shown on the page, and the
+    # reviewers judge it; only questions the owner can answer here hold the submission.
+    if any(fact.question for fact in missing):
         flash.error(request, _("Answer the questions the registry needs before you submit."))
         return redirect("review:detail", submission.pk)
     name = str(nominee.get("name", "")).strip()[:300] or submission.name
