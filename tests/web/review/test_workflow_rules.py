@@ -227,3 +227,33 @@ def test_report_hide_and_suspend(people: dict[str, Any], client_for: Callable[..
         == 200
     )
     assert AuditEntry.objects.filter(action="account.suspended").exists()
+
+
+def test_a_forged_version_is_a_bad_request_not_a_server_error(
+    people: dict[str, Any], client_for: Callable[..., Any]
+) -> None:
+    waiting = in_review(people["applicant"], None, status=Status.SUBMITTED)
+    draft = in_review(people["applicant"], None, status=Status.DRAFT)
+    owner, admin = client_for(people["applicant"]), client_for(people["admin"])
+    for client, url in (
+        (admin, f"/review/{waiting.pk}/assign/"),
+        (owner, f"/nominations/{draft.pk}/withdraw/"),
+        (owner, f"/nominations/{draft.pk}/submit/"),
+    ):
+        for forged in ("abc", "1x", "-1", "9" * 40):
+            response = client.post(url, {"version": forged})
+            assert response.status_code == 400, (url, forged, response.status_code)
+    waiting.refresh_from_db()
+    draft.refresh_from_db()
+    assert waiting.reviewer is None and draft.status == Status.DRAFT
+
+
+def test_the_owner_is_not_offered_to_take_the_review_of_their_own_nomination(
+    people: dict[str, Any], client_for: Callable[..., Any]
+) -> None:
+    own = in_review(people["admin"], None, status=Status.SUBMITTED)
+    page = client_for(people["admin"]).get(f"/review/{own.pk}/").content.decode()
+    assert "Take this review" not in page
+    other = in_review(people["applicant"], None, status=Status.SUBMITTED)
+    page = client_for(people["admin"]).get(f"/review/{other.pk}/").content.decode()
+    assert "Take this review" in page

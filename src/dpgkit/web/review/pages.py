@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -26,6 +27,14 @@ from dpgkit.web.review.records import (
     publishable,
 )
 from dpgkit.web.review.words import indicator_title
+
+
+def posted_version(request: HttpRequest) -> int:
+    """The ``version`` a form was read at (optimistic locking); a forged one is a 400."""
+    value = request.POST.get("version") or "0"
+    if not value.isdigit() or len(value) > 18:
+        raise BadRequest("version is not a number")
+    return int(value)
 
 
 def me(request: HttpRequest) -> User:

@@ -34,7 +34,7 @@ from dpgkit.web.review.models import (
     LineStatus,
     Submission,
 )
-from dpgkit.web.review.pages import indicator_views, me, published_preview, thread
+from dpgkit.web.review.pages import indicator_views, me, posted_version, published_preview, thread
 from dpgkit.web.review.records import (
     PublishError,
     assessment_of,
@@ -120,7 +120,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         version = form.cleaned_data["version"]
     else:
         reviewer = me(request)
-        version = int(request.POST.get("version") or 0)
+        version = posted_version(request)
     workflow.start_review(submission, me(request), reviewer, version)
     return redirect("review:review", submission.pk)
 

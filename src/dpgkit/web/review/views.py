@@ -48,7 +48,15 @@ from dpgkit.web.review.models import (
     Status,
     Submission,
 )
-from dpgkit.web.review.pages import indicator_views, me, own, published_preview, thread, visible
+from dpgkit.web.review.pages import (
+    indicator_views,
+    me,
+    own,
+    posted_version,
+    published_preview,
+    thread,
+    visible,
+)
 from dpgkit.web.review.records import (
     OWNER_ASKED,
     PublishError,
@@ -269,7 +277,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     workflow.submit(
         submission,
         me(request),
-        int(request.POST.get("version", "0") or 0),
+        posted_version(request),
         nominee_json=dumps(nominee),
         screening_json=dumps(screening),
         name=name,
@@ -292,7 +300,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(SUBMIT)
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     submission = own(request, pk)
-    workflow.withdraw(submission, me(request), int(request.POST.get("version", "0") or 0))
+    workflow.withdraw(submission, me(request), posted_version(request))
     flash.success(request, _("The nomination “%(name)s” is withdrawn.") % {"name": submission.name})
     return redirect("review:mine")
 
