@@ -59,6 +59,7 @@ def test_a_scanned_nomination_waits_for_the_owners_sdgs(
     page = applicant.get(f"/nominations/{submission.pk}/").content.decode()
     # Indicator 1 is settled by the scan, yet the owner is asked, with the scan's proposal.
     assert 'name="q_1__sdgs"' in page and "The scan suggests: SDG 6" in page
+    assert "One item per line. The scan suggests" in page  # the hint stays beside it
     without_sdgs = {k: v for k, v in ANSWERS.items() if not k.startswith("1.")}
     for _round in range(2):  # twice: follow-up questions appear after their scoping answer
         applicant.post(
@@ -185,3 +186,17 @@ def test_local_paths_never_leave_the_applicants_machine(
             assert str(checkout) not in text
             assert "/home/amina" not in text and "file:" not in text
     assert json.loads(scanned.assessment_json or "")["project"]["path"] == "."
+
+
+def test_sdgs_typed_on_one_line_are_each_kept(
+    people: dict[str, Any], client_for: Callable[..., Any], water_repo: Path
+) -> None:
+    # "SDG 6, SDG 3" on one line was saved as one item, and published as SDG 6 alone.
+    applicant = client_for(people["applicant"])
+    submission = start_from_repository(applicant, water_repo)
+    answers = {**ANSWERS, "1.sdgs": "SDG 6, SDG 3; 11"}
+    applicant.post(
+        f"/nominations/{submission.pk}/answers/", answers_post(submission.version, answers)
+    )
+    submission.refresh_from_db()
+    assert submission.answers["1.sdgs"] == ["SDG 6", "SDG 3", "11"]

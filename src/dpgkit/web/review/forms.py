@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -121,9 +122,12 @@ class AnswersForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
             if suggestions.get(question_id) and not value:
-                field.help_text = _("The scan suggests: %(text)s") % {
+                suggested = _("The scan suggests: %(text)s") % {
                     "text": suggestions[question_id][:500]
                 }
+                # A list keeps its "one item per line" beside the suggestion: without it,
+                # "SDG 11, SDG 3" on one line was saved as one item (SDG 11 only).
+                field.help_text = f"{field.help_text} {suggested}" if kind == "list" else suggested
             field.initial = value
             self.fields[name] = field
 
@@ -134,7 +138,10 @@ class AnswersForm(forms.Form):
             if not value:
                 continue
             if spec is not None and spec.kind == "list":
-                items = [line.strip() for line in str(value).splitlines() if line.strip()]
+                lines = str(value).splitlines()
+                if question_id == "1.sdgs":  # goals have no commas of their own: "11, 3"
+                    lines = [part for line in lines for part in re.split(r"[,;]", line)]
+                items = [line.strip() for line in lines if line.strip()]
                 if items:
                     result[question_id] = items
             else:
